@@ -1,0 +1,1 @@
+"""Benchmarks for emptychair (see ``benchmarks/README.md``); a package so tests can import them."""

@@ -1,0 +1,1 @@
+"""Analyses over reconciled records: streaks of absences and representation downgrades."""

@@ -1,0 +1,13 @@
+"""Command line: parse arguments, call the library, print. Nothing else lives here."""
+
+from emptychair.cli import extract as _extract  # noqa: F401  (registers commands)
+from emptychair.cli import record as _record  # noqa: F401
+from emptychair.cli.app import app
+
+
+def main() -> None:
+    """Entry point of the ``emptychair`` command."""
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,394 @@
+"""People and offices in a document, and which of them each phrase refers to.
+
+A person is recognised by a title ("U.S. Defense Secretary Pete Hegseth"), an
+appositive ("Marco Rubio, the U.S. secretary of state"), an honorific ("Mr
+Erdogan") or the reference list of office holders. Later mentions (a surname,
+"the minister", "he") resolve to the people already met in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from emptychair import vocab
+from emptychair.extract import lexicon
+
+# Titles too vague to stand for a person on their own ("the official").
+_WEAK_ROLES_WORDS = re.compile(
+    r"^(?:official|general|(?:press )?secretary|spokes\w+|leader|minister|envoy)$", re.I
+)
+_QUALIFIERS = (
+    r"(?:(?:former|then|then-|new|newly[- ]installed|current|acting|outgoing|incoming|top|"
+    r"senior|interim|caretaker|the|its|his|her|their)\s+)*"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|He|She|His|Her|Him)\b")
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person (or an office whose holder is unnamed) that a document speaks of."""
+
+    name: str | None
+    role: str | None = None
+    country: str | None = None
+    confirmed: bool = False  # seen with a title, an honorific or in the reference list
+    aliases: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # as written: "premier", "president"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A phrase in a sentence that refers to an entity."""
+
+    start: int
+    end: int
+    entity: Entity
+    kind: str  # "name", "alias", "title", "pronoun"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """An office holder from the reference list."""
+
+    name: str
+    country: str | None
+    role: str
+    start: str
+    end: str | None
+
+
+@cache
+def _holders() -> dict[str, list[Holder]]:
+    index: dict[str, list[Holder]] = {}
+    try:
+        rows = vocab.load("people")
+    except FileNotFoundError:
+        return index
+    for row in rows:
+        holder = Holder(row["name"], row.get("country"), row["role"], row["from"], row.get("to"))
+        for form in [row["name"], *row.get("aliases", [])]:
+            index.setdefault(_fold(form), []).append(holder)
+    return index
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip()).lower()
+
+
+@cache
+def _surnames() -> dict[str, list[Holder]]:
+    index: dict[str, list[Holder]] = {}
+    for spells in _holders().values():
+        for holder in spells:
+            surname = _fold(holder.name).split()[-1]
+            if holder not in index.setdefault(surname, []):
+                index[surname].append(holder)
+    return index
+
+
+def lookup_holder(name: str, when: dt.date | None) -> Holder | None:
+    """The office a known person held at ``when`` (the latest one otherwise).
+
+    A lone surname ("Biden") resolves only when one office holder of that name
+    was in office at ``when``.
+    """
+    spells = _holders().get(_fold(name))
+    if not spells and " " not in name.strip() and when is not None:
+        month = f"{when.year:04d}-{when.month:02d}"
+        names = {
+            h.name
+            for h in _surnames().get(_fold(name), [])
+            if h.start <= month and (h.end is None or month <= h.end)
+        }
+        if len(names) == 1:
+            spells = _holders().get(_fold(names.pop()))
+    if not spells:
+        return None
+    if when is not None:
+        month = f"{when.year:04d}-{when.month:02d}"
+        current = [h for h in spells if h.start <= month and (h.end is None or month <= h.end)]
+        if current:
+            return current[-1]
+    return max(spells, key=lambda h: h.start)
+
+
+_GENERIC_TITLES = frozenset(
+    ["leader", "minister", "official", "head of state", "head of government", "top diplomat"]
+)
+
+
+class Registry:
+    """The people of one document, in the order they appear."""
+
+    def __init__(self, published: dt.date | None) -> None:
+        self.published = published
+        self.entities: list[Entity] = []
+        self.topic: Entity | None = None
+
+    def by_name(self, name: str) -> Entity | None:
+        """The entity with this full name or whose name contains this word."""
+        folded = _fold(name)
+        for entity in reversed(self.entities):
+            if entity.name and (_fold(entity.name) == folded or folded in entity.aliases):
+                return entity
+        return None
+
+    def by_office(
+        self, role: str, country: str | None, title: str | None = None, named: bool = False
+    ) -> Entity | None:
+        """The entity most recently seen in this office.
+
+        "the premier" is not the president seen before: a specific title must
+        agree with the titles the entity was given.
+        """
+        specific = title is not None and title not in _GENERIC_TITLES
+        for entity in reversed(self.entities):
+            if entity.role != role or (country is not None and entity.country != country):
+                continue
+            if specific and entity.titles and title not in entity.titles:
+                continue
+            if named and entity.name is not None:
+                continue
+            return entity
+        return None
+
+    def add(
+        self,
+        name: str | None,
+        role: str | None,
+        country: str | None,
+        confirmed: bool,
+        title: str | None = None,
+    ) -> Entity:
+        """Register a mention, merging with a person already known."""
+        holder = lookup_holder(name, self.published) if name else None
+        if holder:
+            confirmed = True
+            role = role or holder.role
+            country = country or holder.country
+        if name:
+            entity = self.by_name(name)
+            # "the U.S. secretary of state ... Marco Rubio": the office gets its name.
+            if entity is None and role and country:
+                entity = self.by_office(role, country, title, named=True)
+        else:
+            entity = self.by_office(role or "", country, title)
+        if entity is None:
+            entity = Entity(name=name)
+            self.entities.append(entity)
+        if name:
+            if entity.name is None or len(name) > len(entity.name):
+                entity.name = name
+            if holder and " " not in name and entity.name == name:
+                entity.name = holder.name  # "President Biden" is Joe Biden
+            entity.aliases.update(_alias_forms(entity.name or name))
+        entity.role = entity.role or role
+        # A title's country beats a guess from the reference list.
+        entity.country = country or entity.country
+        entity.confirmed = entity.confirmed or confirmed
+        if title:
+            entity.titles.add(title)
+        return entity
+
+
+def _alias_forms(name: str) -> set[str]:
+    tokens = [t for t in re.split(r"\s+", name) if t.lower() not in lexicon.PARTICLES]
+    tokens = [t for t in tokens if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|I+|IV", t)]
+    forms = {t.lower() for t in tokens if len(t) > 1}
+    if len(tokens) >= 2:
+        forms.add(" ".join(tokens[-2:]).lower())
+    return forms
+
+
+def find_actors(sentence: str, registry: Registry) -> list[ActorMention]:
+    """The people and offices ``sentence`` mentions, resolved against ``registry``."""
+    mentions: list[ActorMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < m.end and m.start < e for m in mentions)
+
+    for t in lexicon.title_re().finditer(sentence):
+        if free(t.start(), t.end()):
+            mention = _titled(sentence, t, registry)
+            if mention is not None:
+                mentions.append(mention)
+    non_names = lexicon.non_name_words()
+    for run in lexicon.NAME_RUN.finditer(sentence):
+        start, end, name = _trim(sentence, run.start(), run.end(), non_names)
+        if not name or not free(start, end):
+            continue
+        mention = _named(sentence, start, end, name, registry)
+        if mention is not None:
+            mentions.append(mention)
+    named = sorted((m for m in mentions if m.entity.name), key=lambda m: m.start)
+    for p in _PRONOUN.finditer(sentence):
+        if not free(p.start(), p.end()):
+            continue
+        # "Xie said he would go": a pronoun binds to the person named before it in
+        # the sentence, else to the person the text is about.
+        earlier = [m for m in named if m.end <= p.start()]
+        referent = earlier[-1].entity if earlier else registry.topic
+        if referent is not None:
+            mentions.append(ActorMention(p.start(), p.end(), referent, "pronoun"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _trim(sentence: str, start: int, end: int, non_names: frozenset[str]) -> tuple[int, int, str]:
+    """Drop capitalised words that cannot be part of a name from both ends of a run."""
+    text = sentence[start:end]
+    tokens = list(re.finditer(r"\S+", text))
+    keep = [tok for tok in tokens if tok.group(0).lower().strip(",") not in non_names]
+    # A sentence's first word is capitalised whatever it is: "Calling Xi", "Should Xi".
+    word = tokens[0].group(0)
+    opener = re.search(r"(?:ing|ed|ly)$", word) or word.lower() in _OPENERS
+    if keep and keep[0] is tokens[0] and opener and _sentence_initial(sentence, start):
+        keep = keep[1:]
+    if not keep:
+        return start, start, ""
+    # Only a contiguous stretch counts: a stop word inside ends the name.
+    first = tokens.index(keep[0])
+    last = first
+    while last + 1 < len(tokens) and tokens[last + 1] in keep:
+        last += 1
+    s, e = start + tokens[first].start(), start + tokens[last].end()
+    name = sentence[s:e].rstrip(",")
+    return s, s + len(name), name
+
+
+_OPENERS = frozenset(
+    (
+        "should could would will can may might must did does do has have had is are was were "
+        "asked despite during following amid without with within among even only yet so "
+        "earlier later meanwhile separately instead still now then there here both"
+    ).split()
+)
+
+
+def _sentence_initial(sentence: str, start: int) -> bool:
+    return not sentence[:start].strip(" \"'“‘(-—–•*")
+
+
+def _named(
+    sentence: str, start: int, end: int, name: str, registry: Registry
+) -> ActorMention | None:
+    before = sentence[max(0, start - 6) : start]
+    honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s$", before)
+    known = registry.by_name(name)
+    if known is not None:
+        if " " not in name and known.name and " " in known.name:
+            return ActorMention(start, end, known, "alias")
+        return ActorMention(start, end, registry.add(name, None, None, False), "name")
+    country, role = _appositive(sentence, end)
+    possessor = _possessor_country(sentence, start)
+    # Two or more name words make a person; one word needs a title or an honorific.
+    confirmed = bool(honorific or role or possessor or " " in name)
+    if not confirmed and lookup_holder(name, registry.published) is None:
+        return None
+    entity = registry.add(name, role, country or possessor, confirmed)
+    return ActorMention(start, end, entity, "name")
+
+
+def _appositive(sentence: str, end: int) -> tuple[str | None, str | None]:
+    """Country and role from ", the U.S. secretary of state," or "of Qatar" after a name."""
+    after = sentence[end : end + 90]
+    m = re.match(r",\s+(?:who\s+(?:is|was|heads|leads)\s+)?" + _QUALIFIERS, after)
+    if m:
+        rest = after[m.end() :]
+        country, rest_after = _leading_country(rest)
+        rest_after = re.sub("^" + _QUALIFIERS, "", rest_after)
+        t = lexicon.title_re().match(rest_after)
+        # ", Deputy Foreign Minister Sergey Ryabkov": that title belongs to the next name.
+        if t and not re.match(r",?\s+" + lexicon.NAME_TOKEN, rest_after[t.end() :]):
+            title = lexicon.title_of(t)
+            tail = rest_after[t.end() :]
+            country = country or _of_country(tail) or title.country
+            return country, title.role
+    of = re.match(r"\s+of\s+((?:the\s+)?[A-Z][\w ]+)", after)
+    if of:
+        return lexicon.countries().code(of.group(1).removeprefix("the ")), None
+    return None, None
+
+
+def _leading_country(text: str) -> tuple[str | None, str]:
+    c = lexicon.countries()
+    m = re.match(r"(?:the\s+)?([A-Z][\w.’' -]*?)(?:['’]s)?\s+", text)
+    if m:
+        for cut in range(len(m.group(1)), 0, -1):
+            code = c.code(m.group(1)[:cut])
+            if code and m.group(1)[:cut] == m.group(1)[:cut].rstrip():
+                rest = text[m.start(1) + cut :]
+                rest = re.sub(r"^['’]s", "", rest).lstrip()
+                return code, rest
+    return None, text
+
+
+def _of_country(text: str) -> str | None:
+    m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w]*(?:\s+[A-Z][\w]*)*)", text)
+    return lexicon.countries().code(m.group(1)) if m else None
+
+
+def _possessor_country(sentence: str, start: int) -> str | None:
+    """ "Japan's Shinzo Abe": the country named just before a name."""
+    m = re.search(
+        r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['’]s?\s+$", sentence[max(0, start - 40) : start]
+    )
+    return lexicon.countries().code(m.group(1)) if m else None
+
+
+def _titled(sentence: str, t: re.Match[str], registry: Registry) -> ActorMention | None:
+    title = lexicon.title_of(t)
+    before = sentence[max(0, t.start() - 60) : t.start()]
+    country = _country_before(before) or _of_country(sentence[t.end() : t.end() + 40])
+    country = country or title.country
+    after = sentence[t.end() :]
+    of_country = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w]*(?:\s+[A-Z][\w]*)*", after)
+    offset = of_country.end() if of_country and _of_country(after) else 0
+    named = re.match(r",?\s+(" + lexicon.NAME_RUN.pattern + ")", after[offset:])
+    if named:
+        name_start = t.end() + offset + named.start(1)
+        _, _, name = _trim(
+            sentence, name_start, t.end() + offset + named.end(1), lexicon.non_name_words()
+        )
+        if name and sentence.find(name, name_start) == name_start:
+            entity = registry.add(name, title.role, country, True, t.group(0).lower())
+            return ActorMention(t.start(), name_start + len(name), entity, "name")
+    # "Marco Rubio, the U.S. secretary of state": the title describes the name before it.
+    if re.search(r"[A-Za-z]\s*,\s+" + _QUALIFIERS + r"(?:[A-Z][\w.’']*\s+)*$", before):
+        return None
+    if _WEAK_ROLES_WORDS.match(t.group(0)):
+        return None
+    definite = re.search(r"(?:\bthe|\bits|['’]s|[A-Z][\w.]*)\s+" + _QUALIFIERS + r"$", before)
+    if not definite and not country:
+        return None
+    # "a Chinese president", "any foreign minister": nobody in particular.
+    if re.search(r"\b(?:a|an|any|every|no|each|another)\s+(?:[A-Z][\w.’'-]*\s+)*$", before):
+        return None
+    written = t.group(0).lower()
+    entity = registry.by_office(title.role, country, written) or registry.add(
+        None, title.role, country, True, written
+    )
+    return ActorMention(t.start(), t.end(), entity, "title")
+
+
+def _country_before(before: str) -> str | None:
+    """The country an adjective or possessive just before a title names."""
+    c = lexicon.countries()
+    m = re.search(
+        r"(?:^|[\s(])((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*?)(?:['’]s)?\s+"
+        + _QUALIFIERS
+        + r"$",
+        before,
+    )
+    if not m:
+        return None
+    phrase = m.group(1).removeprefix("the ")
+    words = phrase.split()
+    for i in range(len(words)):
+        code = c.code(" ".join(words[i:]))
+        if code:
+            return code
+    return None

@@ -1,0 +1,202 @@
+"""Link an attendance expression to the people it speaks of.
+
+Subjects stand before verbs ("Hegseth will skip"), possessors before nouns
+("Hegseth's absence"), objects after nouns ("the absence of Rubio"), and
+stand-in constructions name two people ("Colby will attend in Hegseth's place",
+"Trump will send Pence instead", "represented by his deputy").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from emptychair.extract.actors import ActorMention, Entity
+from emptychair.extract.status import Trigger
+
+CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[—–-]\s|\beven though\b|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|"
+    r"\bbecause\b|\bafter\b|\bbefore\b|\bso that\b|\bas\b(?= [a-z]+ [a-z]+ed\b)|\bwhen\b|"
+    r"\bwhere\b|\bsince\b"
+)
+# "is not expected to pledge aid and will take part": each verb phrase has its own hedges.
+_COORDINATED = re.compile(
+    r"\band\b(?=\s+(?:will|would|is|was|are|were|has|had|did|does|plans|intends|may|might|"
+    r"could|can|also|then|later)\b)"
+)
+_PREPOSITION = re.compile(
+    r"\b(?:under|with|to|for|from|against|about|of|on|at|by|like|than|between|including|"
+    r"meet|met|see|saw|invite|invited|urged|asked|told|called|thanked|welcomed)\s+(?:the\s+)?$",
+    re.I,
+)
+# What may stand between the members of a list of people: commas, "and", an appositive,
+# and the country word of the next member ("Modi and South African president Ramaphosa").
+_LIST_GLUE = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|,\s+[^,;]{1,70}?,\s*(?:and\s+)?)"
+    r"(?:[A-Z][\w.’'-]*(?:['’]s)?\s+){0,2}"
+)
+
+
+_INCLUDES = re.compile(
+    r"[^.;:]{0,30}?\b(?:include|includes|included|including|are|were|will be|is|was)\s+"
+    r"(?:the\s+)?(?=[A-Z])"
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Whom a trigger is about, who stands in, and where its hedging words start."""
+
+    actors: tuple[Entity, ...]
+    representative: str | None
+    window_start: int
+
+
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding position ``at`` begins."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, at):
+        start = m.end()
+    return start
+
+
+def link(
+    trigger: Trigger, actors: list[ActorMention], text: str, topic: Entity | None = None
+) -> Link:
+    """The people ``trigger`` speaks of (none when it speaks of nobody identifiable).
+
+    ``topic`` is the person the text was about before this sentence: "in his place"
+    never means the subject's own place, so there it refers to the topic.
+    """
+    clause = clause_start(text, trigger.start)
+    before = [a for a in actors if clause <= a.start and a.end <= trigger.start]
+    after = [a for a in actors if a.start >= trigger.end]
+    subjects = [a for a in before if not _is_object(text, a, trigger) and not _possessive(text, a)]
+    nobody = Link((), None, clause)
+    if trigger.side == "object":
+        owner = _owner(trigger, before, after, text)
+        return Link((owner.entity,), None, clause) if owner else nobody
+    if trigger.side == "without":
+        first = after[0] if after and after[0].start - trigger.end < 40 else None
+        return Link((first.entity,), None, clause) if first else nobody
+    subject = subjects[-1] if subjects else None
+    if trigger.side == "standin":
+        # "Colby will attend in Hegseth's place": the absent one is named in the phrase.
+        named = [a for a in actors if trigger.start <= a.start < trigger.end + 40]
+        absent = named[0].entity if named else None
+        if absent is not None and subject and absent is subject.entity:
+            # "Putin said he would not go and that Lavrov would go in his place"
+            others = [a.entity for a in actors if a.end <= subject.start and a.entity.name]
+            others = [e for e in others if e is not subject.entity]
+            fallback = others[-1] if others else topic
+            absent = fallback if named[0].kind == "pronoun" else None
+        if absent is None or (subject and absent is subject.entity):
+            return nobody
+        return Link((absent,), subject.entity.name if subject else None, clause)
+    if trigger.side == "represented":
+        return _represented(trigger, subject, before, after, text, clause)
+    if subject is None:
+        # "those due to attend include Energy Secretary X, Agriculture Secretary Y and Z"
+        listed = _INCLUDES.match(text, trigger.end)
+        if listed:
+            members = [a for a in after if a.start >= listed.end() and not _possessive(text, a)]
+            if members and members[0].start - listed.end() < 40:
+                group = _coordinated_after(members, text)
+                return Link(tuple(a.entity for a in group), None, clause)
+        return nobody
+    group = _coordinated(subjects, text)
+    window = max(subject.end, clause)
+    for m in _COORDINATED.finditer(text, window, trigger.start):
+        window = m.end()
+    return Link(tuple(a.entity for a in group), None, window)
+
+
+def _represented(
+    trigger: Trigger,
+    subject: ActorMention | None,
+    before: list[ActorMention],
+    after: list[ActorMention],
+    text: str,
+    clause: int,
+) -> Link:
+    phrase = text[trigger.start : trigger.end]
+    nobody = Link((), None, clause)
+    if subject is None:
+        return nobody
+    # "is represented at the talks by his deputy, Christopher Landau"
+    by = re.compile(r"\bby\b").search(text, trigger.start, trigger.end + 40)
+    if re.match(r"(?:\w+ )?represented", phrase) and by:
+        others = [a for a in after if a.start > by.start() and a.entity is not subject.entity]
+        if others and others[0].entity.name:
+            return Link((subject.entity,), others[0].entity.name, clause)
+    # "Iwaya, who represents Prime Minister Shigeru Ishiba"
+    represented = after[0] if after and after[0].start - trigger.end < 3 else None
+    if (
+        re.match(r"represent|replac", phrase)
+        and represented
+        and represented.entity.name
+        and represented.entity is not subject.entity
+    ):
+        return Link((represented.entity,), subject.entity.name, clause)
+    # "Trump will send Vice President Mike Pence instead"
+    send = re.search(r"\b(?:send|sends|sent|sending|dispatch\w*)\b", text[clause : trigger.start])
+    if send:
+        send_at = clause + send.start()
+        sender = [a for a in before if a.end <= send_at]
+        sent = [a for a in before if a.start >= send_at]
+        if sender and sent and sent[0].entity.name:
+            return Link((sender[-1].entity,), sent[0].entity.name, clause)
+    return nobody
+
+
+def _owner(
+    trigger: Trigger, before: list[ActorMention], after: list[ActorMention], text: str
+) -> ActorMention | None:
+    """ "Hegseth's planned absence", "his absence", "the absence of Marco Rubio"."""
+    for a in reversed(before):
+        gap = text[a.end : trigger.start]
+        pronoun = a.kind == "pronoun" and text[a.start : a.end].lower() in ("his", "her")
+        if (pronoun and re.fullmatch(r"\s+(?:\w+\s+){0,2}", gap)) or re.fullmatch(
+            r"['’]s?\s+(?:\w+\s+){0,2}", gap
+        ):
+            return a
+    if after and re.fullmatch(
+        r"\s+(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)?", text[trigger.end : after[0].start]
+    ):
+        return after[0]
+    return None
+
+
+def _coordinated(subjects: list[ActorMention], text: str) -> list[ActorMention]:
+    """ "Rubio, Vance and Kellogg will all be present": every member of a listed subject."""
+    group = [subjects[-1]]
+    for prev in reversed(subjects[:-1]):
+        if not _LIST_GLUE.fullmatch(text, prev.end, group[0].start):
+            break
+        if prev.entity not in [g.entity for g in group]:
+            group.insert(0, prev)
+    return group
+
+
+def _coordinated_after(members: list[ActorMention], text: str) -> list[ActorMention]:
+    group = [members[0]]
+    for nxt in members[1:]:
+        if not _LIST_GLUE.fullmatch(text, group[-1].end, nxt.start):
+            break
+        group.append(nxt)
+    return group
+
+
+def _possessive(text: str, mention: ActorMention) -> bool:
+    """ "Trump's envoy": a possessor modifies a noun and is no subject."""
+    if mention.kind == "pronoun":
+        return text[mention.start : mention.end].lower() in ("his", "her")
+    return text[mention.end : mention.end + 2] in ("'s", "’s") or text[mention.end] in "'’"
+
+
+def _is_object(text: str, mention: ActorMention, trigger: Trigger) -> bool:
+    """Whether a mention is the object of a preposition or verb, not a subject."""
+    if not _PREPOSITION.search(text, 0, mention.start):
+        return False
+    # "... by President X, who will attend": the relative clause is about X.
+    return not re.match(r",\s+who\b", text[mention.end : trigger.start])

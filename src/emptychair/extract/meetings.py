@@ -1,0 +1,237 @@
+"""Find mentions of multilateral meetings and name their forum.
+
+A forum is named outright ("the East Asia Summit", "COP26"), by a body and a kind
+("NATO defence ministers' meeting", "G20 summit"), by a kind in a document whose
+body is known ("the defence ministers' gathering" in a NATO story), or by
+reference back ("the summit", "the talks") to the meeting last named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from emptychair import vocab
+
+
+@dataclass(frozen=True)
+class MeetingMention:
+    """Where a sentence speaks of a meeting, and which forum that is."""
+
+    forum: str
+    start: int
+    end: int
+    explicit: bool
+
+
+@dataclass(frozen=True)
+class _Body:
+    id: str
+    pattern: re.Pattern[str]
+    context: re.Pattern[str] | None
+    kinds: dict[str, str | None]
+    default: str | None
+
+
+@dataclass(frozen=True)
+class _Forums:
+    bodies: list[_Body]
+    names: list[tuple[str, re.Pattern[str]]]
+    kinds: list[tuple[str, re.Pattern[str]]]
+    noun: re.Pattern[str]
+    anaphor: re.Pattern[str]
+
+
+def _either(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@cache
+def _forums() -> _Forums:
+    data: dict[str, Any] = vocab.load("forums")
+    bodies = [
+        _Body(
+            id=b["id"],
+            pattern=re.compile(rf"(?:{_either(b['patterns'])})(?![\w-])"),
+            context=re.compile(rf"\b(?:{_either(b['context_patterns'])})\b")
+            if b.get("context_patterns")
+            else None,
+            kinds=b["kinds"],
+            default=b.get("default"),
+        )
+        for b in data["bodies"]
+    ]
+    names = [
+        (n["forum"], re.compile(rf"(?:{_either(n['patterns'])})(?![\w-])")) for n in data["names"]
+    ]
+    kinds = [
+        (kind, re.compile(rf"\b(?:{_either(patterns)})(?![\w-])", re.IGNORECASE))
+        for kind, patterns in data["kinds"].items()
+    ]
+    nouns = _either(data["meeting_nouns"])
+    noun = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
+    anaphor = re.compile(
+        r"\b(?:the|this|that|this week['’]s|next week['’]s|the upcoming|the coming|the planned|"
+        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow)['’]s|"
+        r"the annual|the yearly|the two-day|the three-day|the four-day|the regional|the main|"
+        rf"the same|the previous|the following|its|these|those)\s+(?:[\w-]+\s+)?(?:{nouns})\b",
+        re.IGNORECASE,
+    )
+    return _Forums(bodies, names, kinds, noun, anaphor)
+
+
+@cache
+def _mention_patterns() -> list[re.Pattern[str]]:
+    f = _forums()
+    return [b.pattern for b in f.bodies] + [p for _, p in f.names]
+
+
+def may_mention_meeting(text: str) -> bool:
+    """Whether a text may speak of a multilateral meeting at all.
+
+    Plain substring tests run first: most news never names a meeting, and a
+    substring search is far cheaper than the full patterns.
+    """
+    keywords: list[str] = vocab.load("forums")["keywords"]
+    # One pattern at a time: each starts with a literal the engine scans for quickly,
+    # which a single alternation of them all would not.
+    return any(k in text for k in keywords) and any(
+        next(_words(p, text), None) is not None for p in _mention_patterns()
+    )
+
+
+def _words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that start a word.
+
+    The patterns carry no leading look-behind, which would stop the regex engine
+    from scanning for their first letters and make them many times slower.
+    """
+    for m in pattern.finditer(text):
+        start = m.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            yield m
+
+
+def dominant_body(text: str) -> str | None:
+    """The body a document speaks of most (NATO, G20 ...), to read bare kinds by."""
+    counts: Counter[str] = Counter()
+    for body in _forums().bodies:
+        if body.id in ("au", "commonwealth", "eu"):
+            continue  # Too often a word of other meanings or background.
+        counts[body.id] = sum(1 for _ in _words(body.pattern, text))
+    if not counts or counts.most_common(1)[0][1] == 0:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def find_meetings(
+    sentence: str, body_context: str | None, previous: str | None
+) -> list[MeetingMention]:
+    """Meeting mentions in ``sentence``, in order.
+
+    ``body_context`` is the document's dominant body; ``previous`` the forum last
+    named before this sentence, which anaphors ("the summit") refer back to.
+    """
+    f = _forums()
+    found: list[MeetingMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < m.end and m.start < e for m in found)
+
+    for forum, pattern in f.names:
+        for m in _words(pattern, sentence):
+            if free(m.start(), m.end()):
+                found.append(MeetingMention(forum, m.start(), m.end(), True))
+    for body in f.bodies:
+        for m in _words(body.pattern, sentence):
+            mention = _body_mention(sentence, m, body, f, body_context)
+            if mention and free(mention.start, mention.end):
+                found.append(mention)
+    if body_context:
+        context = next(b for b in f.bodies if b.id == body_context)
+        for kind, pattern in f.kinds:
+            for m in pattern.finditer(sentence):
+                kind_forum = context.kinds.get(kind)
+                near_noun = f.noun.search(sentence, m.end(), min(len(sentence), m.end() + 25))
+                allied = context.context and context.context.search(
+                    sentence, max(0, m.start() - 20), m.start()
+                )
+                if kind_forum and (near_noun or allied) and free(m.start(), m.end()):
+                    found.append(MeetingMention(kind_forum, m.start(), m.end(), True))
+    for m in f.anaphor.finditer(sentence):
+        if free(m.start(), m.end()):
+            referent = _named_before(found, m.start()) or previous
+            if referent:
+                found.append(MeetingMention(referent, m.start(), m.end(), False))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _named_before(found: list[MeetingMention], before: int) -> str | None:
+    earlier = [m for m in found if m.end <= before and m.explicit]
+    return earlier[-1].forum if earlier else None
+
+
+_PEOPLE = re.compile(
+    r"(?:leaders|ministers|heads|diplomats|chiefs|governors|government)['’]?$", re.I
+)
+_GATHER = re.compile(
+    r"^\s*(?:(?:will|to|would|who|that|are|were|have|had)\s+)?(?:meet|meets|met|meeting|gather|gathers|"
+    r"gathered|gathering|convene|convenes|convened|convening|hold|held|holds)\b",
+    re.I,
+)
+
+
+# "will join the EU foreign ministers by video": joining the ministers is joining their meeting.
+_JOINED = re.compile(
+    r"\b(?:join|joins|joined|joining|brief|briefs|briefed|briefing|address|addresses|addressed|"
+    r"addressing)\s+(?:the\s+|his\s+|her\s+|fellow\s+)*(?:other\s+)?$",
+    re.I,
+)
+
+
+def _body_mention(
+    sentence: str, m: re.Match[str], body: _Body, f: _Forums, body_context: str | None
+) -> MeetingMention | None:
+    """A meeting named by a body: "NATO defence ministers' meeting", "summit of the G7",
+    "when G20 leaders meet", "the G20 in Johannesburg"."""
+    after = sentence[m.end() : m.end() + 60]
+    before = sentence[max(0, m.start() - 40) : m.start()]
+    prefix = re.match(r"(?:['’]s?)?\s*", after)
+    rest = after[prefix.end() if prefix else 0 :]
+    kind, kind_text = None, ""
+    for name, pattern in f.kinds:
+        k = pattern.match(rest)
+        if k:
+            kind, kind_text = name, k.group(0)
+            break
+    tail = rest[len(kind_text) :]
+    noun_after = f.noun.match(re.sub(r"^['’]?\s*", "", tail))
+    noun_before = re.search(rf"({f.noun.pattern})\s+(?:of|with|for)\s+(?:the\s+)?$", before, re.I)
+    end = m.end() + (prefix.end() if prefix else 0) + len(kind_text)
+    if noun_after:
+        end += len(tail) - len(re.sub(r"^['’]?\s*", "", tail)) + noun_after.end()
+    # "EU leaders" are people; they make a meeting only when they meet.
+    people = kind is not None and _PEOPLE.search(kind_text)
+    joined = _JOINED.search(sentence, max(0, m.start() - 30), m.start())
+    if people and not (noun_after or noun_before or joined or _GATHER.match(tail)):
+        return None
+    if kind is None and noun_before and noun_before.group(1).lower().startswith("summit"):
+        kind = "summit"
+    if kind is None and noun_after and noun_after.group(0).lower().startswith("summit"):
+        kind = "summit"
+    if kind is not None:
+        forum = body.kinds.get(kind)
+        if forum is None and kind == "ministers":
+            forum = body.default
+        return MeetingMention(forum, m.start(), end, True) if forum else None
+    if noun_after or noun_before:
+        return MeetingMention(body.default, m.start(), end, True) if body.default else None
+    # "the G20 in Johannesburg": a body that holds one kind of meeting is the meeting.
+    placed = re.match(r"\s+(?:in|at|on|this|next|last)\b", after)
+    if body.default and body.id != "eu" and placed and before.endswith("the "):
+        return MeetingMention(body.default, m.start(), m.end(), True)
+    return None

@@ -1,0 +1,123 @@
+"""Fold what a document says of each (actor, meeting) into one claim.
+
+The document's final word wins: the firmest statement, and among equally firm
+ones the latest. Sources gathered along the way are kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from emptychair.extract.actors import Entity
+from emptychair.extract.dates import DateMention
+from emptychair.extract.text import Sentence
+from emptychair.model import CERTAINTY_RANK, Claim, Source
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One attendance statement before the document's statements are folded."""
+
+    entity: Entity
+    forum: str
+    status: str
+    certainty: str
+    representative: str | None
+    sources: tuple[Source, ...]
+    date: DateMention | None
+    future: bool
+    sentence: Sentence
+    # "his absence": a noun that refers back to a statement rather than making one.
+    nominal: bool = False
+
+
+def fold(drafts: list[Draft], forum_dates: dict[str, list[str]] | None = None) -> list[Claim]:
+    """One claim per (actor, meeting), stand-ins dropped, in order of first mention.
+
+    ``forum_dates`` holds the dates the document gives each forum elsewhere; a
+    claim dated only by default (the publication month) takes the first of them.
+    """
+    drafts = [_dated(d, forum_dates or {}) for d in drafts]
+    groups: dict[tuple[int, str, str], list[Draft]] = {}
+    for draft in drafts:
+        groups.setdefault(_key(draft, drafts), []).append(draft)
+    standins = {
+        (d.representative, d.forum) for d in drafts if d.representative and d.status == "absent"
+    }
+    claims: list[Claim] = []
+    for group in groups.values():
+        claim = _one(group)
+        if claim.person and (claim.person, claim.forum) in standins and claim.status == "attend":
+            continue
+        claims.append(claim)
+    return claims
+
+
+def _dated(draft: Draft, forum_dates: dict[str, list[str]]) -> Draft:
+    if draft.date is None or draft.date.start >= 0 or not forum_dates.get(draft.forum):
+        return draft
+    best = max(forum_dates[draft.forum][:3], key=len)
+    return replace(draft, date=DateMention(-1, -1, best, past=False))
+
+
+def _key(draft: Draft, drafts: list[Draft]) -> tuple[int, str, str]:
+    return id(draft.entity), draft.forum, _instance(draft, drafts)
+
+
+def _instance(draft: Draft, drafts: list[Draft]) -> str:
+    """Which meeting of the forum: its month, or the document's main one."""
+    if draft.date and draft.date.value:
+        return draft.date.value[:7]
+    if draft.date and draft.date.past:
+        return "past"
+    dated = [
+        d.date.value[:7]
+        for d in drafts
+        if d.forum == draft.forum and d.date and d.date.value and not d.date.past
+    ]
+    return dated[0] if dated else "main"
+
+
+def _one(group: list[Draft]) -> Claim:
+    statements = [d for d in group if not d.nominal] or group
+    final = max(enumerate(statements), key=lambda p: (CERTAINTY_RANK[p[1].certainty], p[0]))[1]
+    sources: list[Source] = []
+    seen: set[tuple[int, Source]] = set()
+    for draft in group:
+        for i, source in enumerate(draft.sources):
+            key = (draft.sentence.index * 1000 + i, source)
+            if key not in seen:
+                seen.add(key)
+                sources.append(source)
+    representative = next((d.representative for d in reversed(group) if d.representative), None)
+    # An explicit date beats the default of the publication month.
+    dates = [d.date.value for d in group if d.date and d.date.value]
+    explicit = [d.date.value for d in group if d.date and d.date.value and d.date.start >= 0]
+    date = max(explicit or dates, key=len) if dates else None
+    entity = final.entity
+    return Claim(
+        person=entity.name,
+        country=entity.country,
+        role=entity.role or "official",  # type: ignore[arg-type]
+        forum=final.forum,
+        meeting_date=date,
+        status=final.status,  # type: ignore[arg-type]
+        certainty=final.certainty,  # type: ignore[arg-type]
+        representative=representative if final.status == "absent" else None,
+        sources=_dedupe(sources),
+        evidence=final.sentence.text,
+        evidence_start=final.sentence.start,
+        evidence_end=final.sentence.end,
+    )
+
+
+def _dedupe(sources: list[Source]) -> tuple[Source, ...]:
+    # The same source cited in several sentences is one source; repeated
+    # anonymous entries from one count ("two officials") stay.
+    out: list[Source] = []
+    counts: dict[Source, int] = {}
+    for s in sources:
+        counts[s] = counts.get(s, 0) + 1
+    for s, n in counts.items():
+        out.extend([s] * (n if s.kind == "anonymous" else 1))
+    return tuple(out)

@@ -1,0 +1,327 @@
+"""Compose the extraction steps: document in, claims out.
+
+For each sentence: find the people (``actors``), the meetings (``meetings``),
+the attendance expressions (``status``), their hedges (``certainty``), the
+sources (``attribution``) and the dates (``dates``); link each expression to
+its people (``linking``) and its meeting; then fold what the document says of
+each (actor, meeting) into one claim holding its final word (``merge``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from emptychair.extract import merge
+from emptychair.extract.actors import ActorMention, Registry, find_actors
+from emptychair.extract.attribution import find_sources
+from emptychair.extract.certainty import certainty_of
+from emptychair.extract.dates import DateMention, find_dates
+from emptychair.extract.linking import CLAUSE_BREAK, clause_start, link
+from emptychair.extract.meetings import (
+    MeetingMention,
+    dominant_body,
+    find_meetings,
+    may_mention_meeting,
+)
+from emptychair.extract.status import TRAVEL, Trigger, apply_negation, find_triggers
+from emptychair.extract.text import Sentence, split_sentences
+from emptychair.model import Claim, Document, Source
+
+# "It is very rare for a secretary of state to miss ...": a remark on habit, not a claim.
+_GENERIC = re.compile(
+    r"\b(?:it is|it was|it would be|it's|is it)\s+(?:\w+\s+){0,2}(?:rare|unusual|unprecedented|"
+    r"common|normal|odd|typical|uncommon|customary|usual|unheard of)\b[^.]*?\bfor\b",
+    re.I,
+)
+# A plan the text says was given up ("had initially intended to skip").
+_ABANDONED = re.compile(r"\b(?:initially|originally|at first)\b", re.I)
+# "declined to say whether he would attend": a question, not a claim.
+_OPEN_QUESTION = re.compile(r"(?<!decided )(?<!deciding )(?<!decide )\bwhether\b", re.I)
+_CALLED_OFF = re.compile(
+    r"\b(?:dropped|scrapped|cancell?ed|abandoned|shelved|ditched) (?:\w+ )?plans?|"
+    r"\bdecided against|\bdeclined|\brefused|\bpulled out|\bturned down",
+    re.I,
+)
+# What may follow an attendance verb whose meeting was named in an earlier sentence.
+_OPEN_OBJECT = re.compile(
+    r"\s*(?:[,.;:)\"”]|$|(?:it|them|either|in person|after all|as well|too|himself|herself|at all|"
+    r"this (?:time|year|week)|again|and|but|or|because|due|amid|over|until|since|if|unless|as|"
+    r"instead|in his place|in her place|by video|virtually|online|there)\b)",
+    re.I,
+)
+# Expressions of travel or speech: without a meeting named beside them, they need
+# nothing else to follow them to count for the meeting spoken of before.
+_WEAK = re.compile(
+    r"(?:go|goes|went|going|come|comes|came|coming|travel|fl[yie]|arriv|land|touched|reach|head|"
+    r"set|speak|spoke|address|chair|host|will|to|lead|led|sit|sat|met|meet|held|hold|on the|"
+    r"was|is|were|are|lined|posed|presence|attendance|participation|arrival|visit|be )",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|(?:is|are) (?:to|due|set|expected|scheduled|slated|planning|going)|"
+    r"plans?|intends?|next|upcoming|coming|tomorrow|set for|scheduled for)\b",
+    re.I,
+)
+_VENUE = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:[a-zA-Z-]+\s+){0,2}?(?:capital,?\s+|city of\s+)?"
+    r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+)
+_INSTEAD = re.compile(r"\binstead\b(?! of)", re.I)
+_TIED = re.compile(
+    r"(?:\s+(?:of|by)\s+[^,;]{0,60}?)?\s+(?:from|at|in)\s+"
+    r"(?:the\s+|this\s+|next\s+|last\s+)?(?:[\w’'-]+\s+){0,3}"
+)
+_TIME_REFERENCE = re.compile(
+    r"(?:ahead of|before|after|following|on the eve of|in the run-up to|since|until|"
+    r"in the lead-up to|in preparation for|preparations for)\s+"
+    r"(?:the\s+|this\s+|next\s+|last\s+|a\s+)?(?:[\w’'-]+\s+){0,5}$",
+    re.I,
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|wrote|added|stated|briefing|spoke|"
+    r"speaking|interview|statement|press conference|tweeted|posted)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:on\s+)?$",
+    re.I,
+)
+
+
+def extract(document: Document) -> list[Claim]:
+    """Every attendance claim the document makes, one per (actor, meeting)."""
+    text = document.text
+    title = document.title or ""
+    if not may_mention_meeting(text) and not may_mention_meeting(title):
+        return []
+    reader = _Reader(document, dominant_body(f"{title}\n{text}"))
+    reader.read_headline(title)
+    for sentence in split_sentences(text):
+        reader.read(sentence)
+    return merge.fold(reader.drafts, reader.forum_dates)
+
+
+class _Reader:
+    """Reads a document sentence by sentence, keeping what coreference needs."""
+
+    def __init__(self, document: Document, body: str | None) -> None:
+        self.document = document
+        self.body = body
+        self.registry = Registry(document.published)
+        self.previous_forum: str | None = None
+        self.drafts: list[merge.Draft] = []
+        # Dates the document gives each forum anywhere, for claims that give none.
+        self.forum_dates: dict[str, list[str]] = {}
+        # Where the document says each meeting is held ("the summit in Vilnius").
+        self.venues: dict[str, str] = {}
+
+    def read_headline(self, title: str) -> None:
+        """A headline names the meeting the story is about; its claims come from the body."""
+        named = [m for m in find_meetings(title, self.body, None) if m.explicit]
+        if named:
+            self.previous_forum = named[0].forum
+
+    def read(self, sentence: Sentence) -> None:
+        """Take in one sentence: its claims, and what later sentences refer back to."""
+        text = sentence.text
+        meetings = find_meetings(text, self.body, self.previous_forum)
+        actors = find_actors(text, self.registry)
+        future = bool(_FUTURE.search(text))
+        dates = [
+            d
+            for d in find_dates(text, self.document.published, future)
+            if not _speech_date(text, d)
+        ]
+        self._learn_meetings(text, meetings, dates)
+        if meetings or self.previous_forum:
+            people = [(a.start, a.end, a.entity.name) for a in actors if a.entity.name]
+            sources = tuple(s for _, s in find_sources(text, people))
+            found: list[merge.Draft] = []
+            for trigger in find_triggers(text):
+                found += self._claims(sentence, trigger, actors, meetings, dates, sources, future)
+            self.drafts += found + self._elsewhere(text, found)
+        named = [m for m in meetings if m.explicit]
+        # "ahead of the summit" places something in time; it still tells what the
+        # story is about when nothing else has.
+        current = [m for m in named if not _time_reference(text, m)]
+        if current or (named and self.previous_forum is None):
+            self.previous_forum = (current or named)[-1].forum
+        subjects = [a for a in actors if a.kind in ("name", "alias") and a.entity.name]
+        if subjects:
+            self.registry.topic = subjects[0].entity
+
+    def _elsewhere(self, text: str, found: list[merge.Draft]) -> list[merge.Draft]:
+        """ "Modi is instead going to the BRICS summit": going elsewhere instead is
+        staying away from the meeting the story is about."""
+        story = self.previous_forum
+        if story is None or not _INSTEAD.search(text):
+            return []
+        return [
+            replace(d, forum=story, status="absent", date=None, representative=None)
+            for d in found
+            if d.status == "attend" and d.forum != story
+        ]
+
+    def _learn_meetings(
+        self, text: str, meetings: list[MeetingMention], dates: list[DateMention]
+    ) -> None:
+        for mention in meetings:
+            venue = _VENUE.match(text, mention.end)
+            if venue and mention.explicit:
+                self.venues.setdefault(venue.group(1), mention.forum)
+            near = _date_near(dates, mention.start)
+            if near and near.value and not near.past:
+                self.forum_dates.setdefault(mention.forum, []).append(near.value)
+
+    def _claims(
+        self,
+        sentence: Sentence,
+        trigger: Trigger,
+        actors: list[ActorMention],
+        meetings: list[MeetingMention],
+        dates: list[DateMention],
+        sources: tuple[Source, ...],
+        future: bool,
+    ) -> list[merge.Draft]:
+        text = sentence.text
+        generic = _GENERIC.search(text, 0, trigger.start)
+        if generic and generic.end() <= trigger.start:
+            return []
+        located = self._locate(trigger, actors, meetings, text)
+        if located is None:
+            return []
+        forum, meeting_at, named_here = located
+        linked = link(trigger, actors, text, self.registry.topic)
+        if not linked.actors:
+            if trigger.side == "represented":
+                self._attach_standin(trigger, actors, text, forum)
+            return []
+        window = text[linked.window_start : trigger.start]
+        if trigger.side in ("object", "without"):
+            # Only the words on the noun itself hedge it: "his likely absence".
+            window = " ".join(window.split()[-2:])
+        clause = text[clause_start(text, trigger.start) : trigger.start]
+        if _ABANDONED.search(window) or _OPEN_QUESTION.search(clause):
+            return []
+        if trigger.status == "attend" and _CALLED_OFF.search(window):
+            return []  # "dropped plans to attend": the absence trigger speaks for it.
+        status = trigger.status
+        if trigger.side == "subject":
+            status = apply_negation(status, window)
+        certainty = certainty_of(window + " " + text[trigger.end : trigger.end + 12])
+        date = _date_near(dates, meeting_at)
+        if date is None or (date.value is None and not date.past):
+            date = self._default_date(dates)
+        # A noun that refers back ("his absence") brings no sources of its own.
+        cited = sources if named_here or trigger.side != "object" else ()
+        # An office with neither a holder's name nor a country identifies nobody.
+        actors_known = [a for a in linked.actors if a.name or a.country]
+        return [
+            merge.Draft(
+                entity=actor,
+                forum=forum,
+                status=status,
+                certainty=certainty,
+                representative=linked.representative,
+                sources=cited,
+                date=date,
+                future=future,
+                sentence=sentence,
+                nominal=trigger.side == "object",
+            )
+            for actor in actors_known
+        ]
+
+    def _locate(
+        self,
+        trigger: Trigger,
+        actors: list[ActorMention],
+        meetings: list[MeetingMention],
+        text: str,
+    ) -> tuple[str, int, bool] | None:
+        """The forum a trigger speaks of, where it is named, and whether this sentence names it.
+
+        In order: a meeting named in the trigger's clause; the meeting held at the
+        place travelled to; for "his absence", the meeting his absence was reported
+        for; the meeting the text spoke of last, when nothing else follows the verb.
+        """
+        meeting = _meeting_for(trigger, meetings, text)
+        if meeting is not None:
+            return meeting.forum, meeting.start, True
+        if re.match(TRAVEL, text[trigger.start :]):
+            place = re.match(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*", text[trigger.end :])
+            forum = self.venues.get(place.group(0)) if place else None
+            return (forum, trigger.end, True) if forum else None
+        if trigger.side == "object":
+            owners = link(trigger, actors, text).actors
+            mine = [d for d in self.drafts if d.entity in owners and d.status == trigger.status]
+            if mine:
+                return mine[-1].forum, trigger.end, False
+        if self.previous_forum is None:
+            return None
+        # "attended a government session", "skipped a gala dinner": another event.
+        open_object = _OPEN_OBJECT.match(text[trigger.end :])
+        if not open_object and (trigger.side == "subject" or _WEAK.match(text[trigger.start :])):
+            return None
+        return self.previous_forum, trigger.end, False
+
+    def _default_date(self, dates: list[DateMention]) -> DateMention | None:
+        """A meeting spoken of with no date of its own is, in news, the current one."""
+        published = self.document.published
+        if published is None or any(d.past for d in dates):
+            return None
+        return DateMention(-1, -1, f"{published.year:04d}-{published.month:02d}", past=False)
+
+    def _attach_standin(
+        self, trigger: Trigger, actors: list[ActorMention], text: str, forum: str
+    ) -> None:
+        """Name the stand-in on the absence already reported for that forum
+        ("Landau will represent the United States instead")."""
+        clause = clause_start(text, trigger.start)
+        before = [a for a in actors if clause <= a.start and a.end <= trigger.start]
+        if not before or not before[-1].entity.name:
+            return
+        standin = before[-1].entity
+        for i in range(len(self.drafts) - 1, -1, -1):
+            draft = self.drafts[i]
+            same_side = standin.country is None or draft.entity.country in (None, standin.country)
+            if draft.forum == forum and draft.status == "absent" and same_side:
+                if draft.entity is not standin:
+                    self.drafts[i] = replace(draft, representative=standin.name)
+                return
+
+
+def _meeting_for(
+    trigger: Trigger, meetings: list[MeetingMention], text: str
+) -> MeetingMention | None:
+    """The meeting named nearest after the trigger in its clause, else before it."""
+    meetings = [m for m in meetings if not _time_reference(text, m)]
+    if trigger.side == "object":
+        # "absence from the NATO meeting": only a meeting tied to the noun is its own.
+        tied = [m for m in meetings if _TIED.fullmatch(text, trigger.end, m.start)]
+        return tied[0] if tied else None
+    clause_end = CLAUSE_BREAK.search(text, trigger.end)
+    limit = clause_end.start() if clause_end else len(text)
+    after = [m for m in meetings if trigger.start <= m.start < limit]
+    if after:
+        return after[0]
+    before = [m for m in meetings if m.end <= trigger.end]
+    return before[-1] if before else None
+
+
+def _time_reference(text: str, mention: MeetingMention) -> bool:
+    """ "ahead of the NATO summit": a meeting named to place something in time."""
+    return bool(_TIME_REFERENCE.search(text, max(0, mention.start - 50), mention.start))
+
+
+def _date_near(dates: list[DateMention], at: int) -> DateMention | None:
+    """The date written closest to a meeting mention, if it is close enough to be its date."""
+    near = [d for d in dates if abs(d.start - at) <= 80]
+    return min(near, key=lambda d: abs(d.start - at)) if near else None
+
+
+def _speech_date(text: str, date: DateMention) -> bool:
+    """Dates of when something was said, or a dateline, are not dates of meetings."""
+    if _SPEECH.search(text, max(0, date.start - 40), date.start):
+        return True
+    if re.match(r"\s*,?\s*(?:\(|[-—–]\s)", text[date.end :]) and date.start < 40:
+        return True
+    return bool(re.match(r"\s*,?\s*(?:said|told|announced)\b", text[date.end :]))

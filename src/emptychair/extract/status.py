@@ -1,0 +1,166 @@
+"""Words that say someone takes part in a meeting, stays away, or joins remotely.
+
+Each trigger knows where its actor stands: before a verb ("Hegseth will skip"),
+after a noun ("the absence of Marco Rubio"), or on both sides of a stand-in
+construction ("Colby will attend in Hegseth's place").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Side = Literal["subject", "object", "standin", "represented", "without"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One attendance expression in a sentence."""
+
+    start: int
+    end: int
+    status: str
+    side: Side
+    negatable: bool = True
+
+
+_V = r"(?:s|es|ed|d|ing)?"
+# Travel to a place: a claim only where the place is the venue of a meeting.
+TRAVEL = (
+    r"(?:travel|travels|travell?ed|travell?ing|fly|flies|flew|flying|head|heads|headed|heading|"
+    r"go|goes|went|going|come|comes|came|coming|arrive|arrives|arrived|arriving|land|lands|"
+    r"landed|make the trip|makes the trip|made the trip|making the trip) (?:to|in|into) "
+    r"(?:the )?(?=[A-Z])"
+)
+_ATTEND = [
+    r"attend(?:s|ed|ing)?\b",
+    r"(?:take|takes|took|taking|taken) part",
+    r"participat(?:e|es|ed|ing)",
+    rf"join{_V}(?= (?:the|a|an|his|her|their|its|other|fellow|world|G\d+|[A-Z]\w+ leaders|leaders|counterparts|talks|allies|ministers))",
+    r"(?:be|is|are|was|were|been|being) (?:present|there|in attendance|on hand)",
+    r"(?:be|is|are|was|were|been) (?:among (?:them|those|the (?:leaders|attendees|participants))|at (?:the|this|next|that)\b)",
+    r"\bbe (?:in|at) (?=[A-Z])",
+    r"(?:is|are|was|were) in town for",
+    r"(?:among|one of) (?:the )?(?:[\w'’]+ ){0,3}(?:attendees|participants|guests|speakers)\b",
+    r"(?:come|comes|came|coming|go|goes|went|going)(?=\s*[,.;]|\s+(?:either|after all|in person|himself|herself|this year)\b)",
+    r"(?:is|are|was|were) in (?:[A-Z][\w-]+ ?){1,3} for",
+    rf"travel{_V}l?{_V} to [^,.;]{{0,40}}?\bfor\b",
+    r"(?:make|makes|made|making) the trip",
+    r"(?:head|heads|headed|heading) (?:to|for) (?:the )?(?=\S*\s*(?:summit|meeting|talks|conference|gathering))",
+    r"(?:set|sets) off for",
+    r"(?:travel|travels|travell?ed|travell?ing|fly|flies|flew|flying|head|heads|headed|heading|come|comes|came|coming) to (?=(?:the|this|next|its|a)\b)",
+    r"(?:left|leaves|leave|leaving|depart\w*) (?:\w+ )?(?:early|ahead of schedule|before (?:the|it) (?:ended|closed))",
+    r"(?:cut|cuts|cutting) short (?:his|her|their) (?:\w+ )*?(?:visit|trip|stay|attendance)",
+    r"(?:fly|flies|flew|flying|flown) (?:in)?to [^,.;]{0,30}?\bfor\b",
+    r"(?:arrive|arrives|arrived|arriving|landed|lands|touched down) (?:in|at) [^,.;]{0,40}?\b(?:for|to (?:take part|attend|join))\b",
+    r"(?:arrive|arrives|arrived|arriving) (?:in|at) (?:[A-Z][\w.-]+ ?){1,3}(?:for|on|,|$)",
+    r"(?:reached|reaches) (?:the )?(?:alliance|[A-Z])",
+    r"(?:turn|turns|turned|turning) up",
+    r"(?:show|shows|showed|showing) up",
+    r"(?:come|comes|came|coming) (?:to|for|from [A-Z]\w+ for)\b",
+    r"(?:go|goes|went|going) to (?=\S)",
+    r"(?:address|addresses|addressed|addressing) (?:the|a)\b",
+    r"(?:speak|speaks|spoke|speaking) (?:at|to|for|during)\b",
+    r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting)(?= (?:the|a|this|next|its)\b)",
+    r"(?:lead|leads|led|leading|head|heads|headed|heading) (?:the|a|his|her|its|their|[A-Z][\w'’]*) (?:\w+ )?(?:delegation|team|presence)",
+    r"(?:sit|sits|sat|sitting) (?:in on|down with)",
+    r"(?:met|meets|meeting|held talks|holds talks) [^.;]{0,60}?\bon the (?:sidelines|margins|fringes) of",
+    r"on the (?:sidelines|margins|fringes) of",
+    r"will (?:also )?(?:update|brief)\b",
+    r"(?:was|is|were|are) (?:seen|pictured|photographed) (?:at|in)",
+    r"(?:appear|appears|appeared) (?:on the list of speakers|at)",
+    r"(?:lined up|posed) for (?:a|the) (?:group|family) photo",
+    TRAVEL,
+]
+_ABSENT = [
+    r"(?:be|is|are|was|were) absent from (?:\w+ )?(?:of|some of|part of|parts of)",
+    rf"skip{_V}(?:p{_V})?",
+    r"(?:miss|misses|missed|missing)(?! out)",
+    r"(?:forgo|forgoes|forgoing|forgone|forego|foregoes|foregoing|forewent)",
+    r"(?:sit|sits|sat|sitting) out",
+    r"(?:stay|stays|stayed|staying|keep|keeps|kept|keeping) (?:away|home|at home|out)",
+    r"(?:pull|pulls|pulled|pulling|drop|drops|dropped|dropping) out",
+    r"(?:withdraw|withdraws|withdrew|withdrawn|withdrawing)",
+    r"boycott(?:s|ed|ing)?",
+    r"snub(?:s|bed|bing)?",
+    r"(?:cancel|cancels|cancelled|canceled|cancelling|scrap|scraps|scrapped|drop|drops|dropped|call|calls|called) (?:off )?(?:his|her|their|the|a|its) (?:planned )?(?:trip|visit|travel|attendance|participation|plans)",
+    r"(?:dropped|drops|abandoned|shelved) plans",
+    r"(?:pass|passes|passed|passing) up",
+    r"(?:turn|turns|turned|turning) down",
+    r"(?:decline|declines|declined|declining) (?:the |an |to attend)",
+    r"(?:decided|decides|decide) against",
+    r"(?:be|is|are|was|were|been) (?:absent|missing)",
+    r"(?:be|is|are|was|were) (?:not|n't) (?:on (?:his|her) itinerary|among)",
+    r"(?:will|would) be without",
+]
+_VIRTUAL = [
+    r"(?:by|via|over|through) (?:a )?(?:video(?:[- ]?link|[- ]?conference)?|videolink|teleconference|zoom|satellite link)",
+    r"virtually",
+    r"remotely",
+    r"(?:dial|dials|dialled|dialed|dialling|dialing) in",
+    r"(?:held|took place|meet|met) (?:virtually|online)",
+    r"\bonline\b",
+]
+_ABSENT_NOUNS = r"(?:absence|non-attendance|no-show|nonattendance|decision not to (?:come|attend|go|travel)|absent)"
+# A noun of presence states attendance only where the sentence vouches for it.
+_ATTEND_NOUNS = r"(?:presence (?:at|in)\b|(?:attendance|participation|presence) (?:is|was|has been|had been) (?:already )?confirmed)"
+# "X will represent the country instead" / "in Hegseth's place" / "instead of Y" / "stand in for Y".
+_STANDIN = r"(?:in (?:his|her|their|[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s?) (?:place|stead)|instead of|in place of|on behalf of|(?:stand|stands|stood|standing|fill|fills|filling) in for|(?:take|takes|took) (?:the President's|his|her) (?:seat|place))"
+_REPRESENT = r"(?:represent|represents|represented|representing|replace|replaces|replacing)"
+
+_PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
+    (re.compile(rf"\b(?:{'|'.join(_VIRTUAL)})", re.I), "virtual", "subject"),
+    (re.compile(rf"\b(?:{'|'.join(_ABSENT)})\b"), "absent", "subject"),
+    (re.compile(rf"\b(?:{'|'.join(_ATTEND)})"), "attend", "subject"),
+    (re.compile(rf"\b{_ABSENT_NOUNS}\b", re.I), "absent", "object"),
+    (re.compile(rf"\b{_ATTEND_NOUNS}\b"), "attend", "object"),
+    (re.compile(rf"\b{_STANDIN}"), "absent", "standin"),
+    (
+        re.compile(
+            rf"\b(?:(?:be|is|was|are|were|being|been|having \w+) )?(?:\w+ )?{_REPRESENT}\b(?: by)?"
+        ),
+        "absent",
+        "represented",
+    ),
+    (re.compile(r"\binstead\b"), "absent", "represented"),
+    # "ministers are meeting in Brussels without the U.S. secretary of state"
+    (
+        re.compile(r"\b(?:meet|meets|met|meeting|gather\w*|convene\w*)\b[^,.;]{0,40}?\bwithout\b"),
+        "absent",
+        "without",
+    ),
+]
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|neither|nor|without|cannot|unable|refused to|declined to|"
+    r"chose not|opted not|decided not|decided against|unlikely)\b|n['’]t\b",
+    re.I,
+)
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Attendance expressions in ``sentence``, earliest first, without overlaps."""
+    found: list[Trigger] = []
+    for pattern, status, side in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < t.end and t.start < m.end() for t in found):
+                continue
+            found.append(Trigger(m.start(), m.end(), status, side))
+    return sorted(found, key=lambda t: t.start)
+
+
+def negated(window: str) -> bool:
+    """Whether the words between an actor and an attendance verb negate it."""
+    return bool(_NEGATION.search(window))
+
+
+def apply_negation(status: str, window: str) -> str:
+    """The status once negation in ``window`` is taken into account."""
+    if not negated(window):
+        return status
+    if status == "attend":
+        return "absent"
+    if status == "absent":
+        return "attend"
+    return status

@@ -1,0 +1,1 @@
+"""Reconciliation: claims to meetings, timelines to current records, copies to reports."""

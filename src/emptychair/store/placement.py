@@ -1,0 +1,138 @@
+"""Put claims into meetings in the database, following ``reconcile.meetings``' rules.
+
+Creates meetings, widens or dates them, keeps their readable ids right when a
+forum gets a second meeting in a month, and lets undated claims that were
+waiting join a meeting once it becomes known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, and_, insert, select, update
+
+from emptychair.reconcile import meetings as rules
+from emptychair.store.schema import claims, documents, meetings
+
+Pair = tuple[int, int]
+"""(meeting id, office id): the key of a record."""
+
+
+def _spans(connection: Connection, forum: str, months: Iterable[str]) -> list[rules.MeetingSpan]:
+    rows = connection.execute(
+        select(meetings.c.id, meetings.c.month, meetings.c.start_date, meetings.c.end_date).where(
+            meetings.c.forum == forum, meetings.c.month.in_(list(months))
+        )
+    )
+    return [rules.MeetingSpan(r.id, r.month, r.start_date, r.end_date) for r in rows]
+
+
+def place(
+    connection: Connection, forum: str, when: rules.MeetingDate, published: dt.date | None
+) -> tuple[int, set[Pair]]:
+    """The meeting id for a claim of ``forum`` dated ``when``.
+
+    Also returns the records touched by undated claims that joined a meeting
+    this placement created or dated.
+    """
+    candidates = _spans(connection, forum, rules.candidate_months(when))
+    found = rules.resolve(candidates, when, published)
+    if found.meeting_id is None:
+        meeting_id = connection.execute(
+            insert(meetings)
+            .values(
+                slug=f"~{uuid.uuid4().hex}",
+                forum=forum,
+                month=found.month,
+                start_date=found.start,
+                end_date=found.end,
+            )
+            .returning(meetings.c.id)
+        ).scalar_one()
+        _reslug(connection, forum, {found.month})
+        return meeting_id, _adopt_undated(connection, forum, meeting_id)
+    before = next(m for m in candidates if m.id == found.meeting_id)
+    if (before.month, before.start, before.end) == (found.month, found.start, found.end):
+        return found.meeting_id, set()
+    connection.execute(
+        update(meetings)
+        .where(meetings.c.id == found.meeting_id)
+        .values(month=found.month, start_date=found.start, end_date=found.end)
+    )
+    _reslug(connection, forum, {before.month, found.month})
+    return found.meeting_id, _adopt_undated(connection, forum, found.meeting_id)
+
+
+def place_undated(connection: Connection, forum: str, published: dt.date | None) -> int | None:
+    """The meeting an undated claim published on ``published`` points to, if any."""
+    if published is None:
+        return None
+    first, last = rules.upcoming_window(published)
+    candidates = _spans(connection, forum, rules.months_between(first, last))
+    return rules.resolve_undated(candidates, published)
+
+
+def _reslug(connection: Connection, forum: str, months: set[str]) -> None:
+    """Give the forum's meetings in ``months`` their readable ids (``-DD`` when they share)."""
+    rows = connection.execute(
+        select(meetings.c.id, meetings.c.slug, meetings.c.month, meetings.c.start_date)
+        .where(meetings.c.forum == forum, meetings.c.month.in_(sorted(months)))
+        .order_by(meetings.c.start_date, meetings.c.id)
+    ).all()
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.month] = counts.get(row.month, 0) + 1
+    wanted = {
+        row.id: rules.meeting_slug(forum, row.month, row.start_date, counts[row.month] > 1)
+        for row in rows
+    }
+    changed = [row for row in rows if row.slug != wanted[row.id]]
+    # Two steps so that swapping ids never trips the unique constraint midway.
+    for row in changed:
+        connection.execute(
+            update(meetings).where(meetings.c.id == row.id).values(slug=f"~{uuid.uuid4().hex}")
+        )
+    for row in changed:
+        connection.execute(
+            update(meetings).where(meetings.c.id == row.id).values(slug=wanted[row.id])
+        )
+
+
+def _adopt_undated(connection: Connection, forum: str, meeting_id: int) -> set[Pair]:
+    """Attach waiting undated claims that point ahead to this meeting; return their records."""
+    row = connection.execute(
+        select(meetings.c.month, meetings.c.start_date, meetings.c.end_date).where(
+            meetings.c.id == meeting_id
+        )
+    ).one()
+    span = rules.MeetingSpan(meeting_id, row.month, row.start_date, row.end_date)
+    earliest = span.first_day() - dt.timedelta(days=rules.UPCOMING_DAYS)
+    latest = span.first_day() - dt.timedelta(days=1)
+    waiting = connection.execute(
+        select(claims.c.id, claims.c.office_id, documents.c.published)
+        .join(documents, documents.c.id == claims.c.document_id)
+        .where(
+            and_(
+                claims.c.forum == forum,
+                claims.c.meeting_id.is_(None),
+                claims.c.meeting_date.is_(None),
+                claims.c.awaits_meeting.is_(True),
+                documents.c.published.between(earliest, latest),
+            )
+        )
+    ).all()
+    adopted: set[Pair] = set()
+    for claim in waiting:
+        candidates = _spans(
+            connection, forum, rules.months_between(*rules.upcoming_window(claim.published))
+        )
+        if rules.resolve_undated(candidates, claim.published) == meeting_id:
+            connection.execute(
+                update(claims)
+                .where(claims.c.id == claim.id)
+                .values(meeting_id=meeting_id, awaits_meeting=False)
+            )
+            adopted.add((meeting_id, claim.office_id))
+    return adopted
