@@ -8,7 +8,7 @@ from emptychair.extract.meetings import (
     MeetingMention,
     dominant_body,
     find_meetings,
-    prefilter,
+    may_mention_meeting,
 )
 
 
@@ -148,14 +148,17 @@ def test_summit_of_eu_leaders() -> None:
 
 
 def test_prefilter_passes_meetings() -> None:
-    assert prefilter().search("The ministers will meet at NATO headquarters.")
-    assert prefilter().search("She will attend COP30 in Belem.")
-    assert prefilter().search("The Shangri-La Dialogue opens on Friday.")
+    assert may_mention_meeting("The ministers will meet at NATO headquarters.")
+    assert may_mention_meeting("She will attend COP30 in Belem.")
+    assert may_mention_meeting("The Shangri-La Dialogue opens on Friday.")
+    assert may_mention_meeting("Leaders head to the G20 in Johannesburg.")
 
 
 def test_prefilter_rejects_text_without_any_multilateral_body() -> None:
-    assert prefilter().search("The city council approved a new budget for parks.") is None
-    assert prefilter().search("The prime minister will skip the football final.") is None
+    assert not may_mention_meeting("The city council approved a new budget for parks.")
+    assert not may_mention_meeting("The prime minister will skip the football final.")
+    # Body names inside other words are not mentions.
+    assert not may_mention_meeting("The SCOTUS ruling and the AUTOMATED NATOLIN depot.")
 
 
 def test_dominant_body_is_the_most_mentioned() -> None:

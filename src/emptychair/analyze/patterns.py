@@ -276,18 +276,16 @@ def _downgrades(connection: Connection, known: dict[int, _Meeting]) -> list[Down
         )
         .group_by(db.records.c.meeting_id, db.offices.c.country)
     )
-    series: dict[tuple[str, str], list[tuple[_Meeting, int]]] = defaultdict(list)
-    for row in rows:
-        if row.level is not None and row.meeting_id in known:
-            meeting = known[row.meeting_id]
-            series[(row.country, meeting.forum)].append((meeting, row.level))
+    series: dict[tuple[str, str], list[tuple[dt.date, str, int]]] = defaultdict(list)
+    for meeting_id, country, level_found in rows.tuples():
+        meeting = known.get(meeting_id)
+        if level_found is not None and meeting is not None:
+            series[(country, meeting.forum)].append((meeting.date, meeting.slug, level_found))
     found = []
     for (country, forum), levels in series.items():
-        levels.sort(key=lambda item: (item[0].date, item[0].slug))
-        for (before, was), (after, now) in pairwise(levels):
+        levels.sort()
+        for (_, before, was), (_, after, now) in pairwise(levels):
             if now < was:
-                found.append(
-                    Downgrade(country, forum, before.slug, LEVELS[was], after.slug, LEVELS[now])
-                )
+                found.append(Downgrade(country, forum, before, LEVELS[was], after, LEVELS[now]))
     found.sort(key=lambda d: (d.after, d.country), reverse=True)
     return found

@@ -75,6 +75,8 @@ def _holders() -> dict[str, list[Holder]]:
 
 
 def _fold(name: str) -> str:
+    # "Harjit S. Sajjan" is "Harjit Sajjan": middle initials vary between reports.
+    name = re.sub(r"\s[A-Z]\.(?=\s)", "", name)
     return re.sub(r"\s+", " ", name.strip()).lower()
 
 
@@ -111,13 +113,27 @@ def lookup_holder(name: str, when: dt.date | None) -> Holder | None:
         month = f"{when.year:04d}-{when.month:02d}"
         current = [h for h in spells if h.start <= month and (h.end is None or month <= h.end)]
         if current:
-            return current[-1]
+            # Someone holding two offices at once is reported in the higher one.
+            return min(current, key=lambda h: ROLE_RANK.get(h.role, 3))
     return max(spells, key=lambda h: h.start)
 
 
 _GENERIC_TITLES = frozenset(
     ["leader", "minister", "official", "head of state", "head of government", "top diplomat"]
 )
+
+
+# How senior an office is, for choosing between offices and spotting stand-ins.
+ROLE_RANK = {
+    "leader": 0,
+    "foreign_minister": 1,
+    "defence_minister": 1,
+    "finance_minister": 1,
+    "deputy": 2,
+    "minister": 2,
+    "ambassador": 3,
+    "official": 3,
+}
 
 
 class Registry:
@@ -234,7 +250,40 @@ def find_actors(sentence: str, registry: Registry) -> list[ActorMention]:
         if referent is not None:
             mentions.append(ActorMention(p.start(), p.end(), referent, "pronoun"))
     mentions.sort(key=lambda m: m.start)
+    _place_by_context(sentence, mentions, registry)
     return mentions
+
+
+def _place_by_context(sentence: str, mentions: list[ActorMention], registry: Registry) -> None:
+    """Give a country to people the text names without one.
+
+    "Trump's Ukraine envoy" and "his vice president" serve the possessor's state;
+    failing that, the country the sentence names nearest before the person.
+    """
+    c = lexicon.countries()
+    for m in mentions:
+        if m.entity.country is not None or m.kind == "pronoun":
+            continue
+        owner = re.search(
+            r"([A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,3}$|\b(his|her)\s+(?:[\w-]+\s+){0,3}$",
+            sentence[max(0, m.start - 50) : m.start],
+        ) or re.match(r",\s+([A-Z][\w-]+)['’]s\s", sentence[m.end :])
+        if owner and owner.group(1):
+            known = registry.by_name(owner.group(1))
+            m.entity.country = known.country if known else None
+        elif owner:
+            # "Bolsonaro nor his vice president": his is the person named just before.
+            earlier = [x.entity for x in mentions if x.end <= m.start and x.entity.name]
+            referent = earlier[-1] if earlier else registry.topic
+            if referent is not None and referent is not m.entity:
+                m.entity.country = referent.country
+        if m.entity.country is None:
+            near = max(0, m.start - 60)
+            named = [*c.adjective_re.finditer(sentence, near, m.start)]
+            named += [*c.name_re.finditer(sentence, near, m.start)]
+            if named:
+                nearest = max(named, key=lambda x: x.start())
+                m.entity.country = c.code(nearest.group(1))
 
 
 def _trim(sentence: str, start: int, end: int, non_names: frozenset[str]) -> tuple[int, int, str]:

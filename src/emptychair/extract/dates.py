@@ -51,6 +51,8 @@ _PATTERNS = [
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
     re.compile(r"\b(?P<today>today|tomorrow|yesterday|tonight)\b"),
     re.compile(r"(?<![\w$€£-])(?:in|of|since|year|for)\s+(?P<bareyear>(?:19|20)\d\d)(?![\w-])"),
+    # "the 2021 and 2022 summits": a year standing before a meeting noun.
+    re.compile(r"(?<![\w$€£.,-])(?P<bareyear>(?:19|20)\d\d)(?![\w%-])(?!\s*(?:to|-)\s*\d)"),
 ]
 
 

@@ -32,13 +32,15 @@ _PREPOSITION = re.compile(
 # What may stand between the members of a list of people: commas, "and", an appositive,
 # and the country word of the next member ("Modi and South African president Ramaphosa").
 _LIST_GLUE = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|and\s+|,\s+[^,;]{1,70}?,\s*(?:and\s+)?)"
+    r"\s*(?:,\s*(?:and\s+|nor\s+)?|and\s+|nor\s+|,\s+[^,;]{1,70}?,\s*(?:and\s+|nor\s+)?)"
+    r"(?:(?:his|her|their|its)\s+)?"
     r"(?:[A-Z][\w.’'-]*(?:['’]s)?\s+){0,2}"
 )
 
 
 _INCLUDES = re.compile(
-    r"[^.;:]{0,30}?\b(?:include|includes|included|including|are|were|will be|is|was)\s+"
+    r"[^.;:]{0,30}?\b(?:include|includes|included|including|are|were|will be|is|was|"
+    r"among them|among whom|such as)\s+"
     r"(?:the\s+)?(?=[A-Z])"
 )
 
@@ -69,7 +71,11 @@ def link(
     never means the subject's own place, so there it refers to the topic.
     """
     clause = clause_start(text, trigger.start)
-    before = [a for a in actors if clause <= a.start and a.end <= trigger.start]
+    # "He has not travelled since May and is likely to join by video": a verb phrase
+    # joined by "and" shares the subject of the clause before.
+    shared = _COORDINATED.search(text, clause, trigger.start)
+    scope = 0 if shared else clause
+    before = [a for a in actors if scope <= a.start and a.end <= trigger.start]
     after = [a for a in actors if a.start >= trigger.end]
     subjects = [a for a in before if not _is_object(text, a, trigger) and not _possessive(text, a)]
     nobody = Link((), None, clause)
@@ -105,7 +111,9 @@ def link(
                 return Link(tuple(a.entity for a in group), None, clause)
         return nobody
     group = _coordinated(subjects, text)
-    window = max(subject.end, clause)
+    window = max(subject.end, clause) if not shared else shared.end()
+    if re.search(r"\bneither\b", text[clause : group[0].start], re.I):
+        window = clause  # "Neither X nor Y is going"
     for m in _COORDINATED.finditer(text, window, trigger.start):
         window = m.end()
     return Link(tuple(a.entity for a in group), None, window)
@@ -125,7 +133,7 @@ def _represented(
         return nobody
     # "is represented at the talks by his deputy, Christopher Landau"
     by = re.compile(r"\bby\b").search(text, trigger.start, trigger.end + 40)
-    if re.match(r"(?:\w+ )?represented", phrase) and by:
+    if re.search(r"\brepresented$", phrase) and by:
         others = [a for a in after if a.start > by.start() and a.entity is not subject.entity]
         if others and others[0].entity.name:
             return Link((subject.entity,), others[0].entity.name, clause)
@@ -143,8 +151,8 @@ def _represented(
     if send:
         send_at = clause + send.start()
         sender = [a for a in before if a.end <= send_at]
-        sent = [a for a in before if a.start >= send_at]
-        if sender and sent and sent[0].entity.name:
+        sent = [a for a in before if a.start >= send_at and a.entity.name]
+        if sender and sent:
             return Link((sender[-1].entity,), sent[0].entity.name, clause)
     return nobody
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from emptychair.extract.actors import Entity
+from emptychair.extract.actors import ROLE_RANK, Entity
 from emptychair.extract.dates import DateMention
 from emptychair.extract.text import Sentence
 from emptychair.model import CERTAINTY_RANK, Claim, Source
@@ -41,16 +41,36 @@ def fold(drafts: list[Draft], forum_dates: dict[str, list[str]] | None = None) -
     groups: dict[tuple[int, str, str], list[Draft]] = {}
     for draft in drafts:
         groups.setdefault(_key(draft, drafts), []).append(draft)
-    standins = {
-        (d.representative, d.forum) for d in drafts if d.representative and d.status == "absent"
-    }
-    claims: list[Claim] = []
-    for group in groups.values():
-        claim = _one(group)
-        if claim.person and (claim.person, claim.forum) in standins and claim.status == "attend":
+    claims = _standins_by_delegation([_one(group) for group in groups.values()])
+    standins = {(c.representative, c.forum) for c in claims if c.status == "absent"}
+    return [c for c in claims if c.status != "attend" or (c.person, c.forum) not in standins]
+
+
+def _standins_by_delegation(claims: list[Claim]) -> list[Claim]:
+    """When a principal stays away and one other official of the same state, of no
+    higher office, goes to that meeting, that official is the stand-in (and gets no
+    claim of their own)."""
+    out = list(claims)
+    for i, absent in enumerate(claims):
+        if absent.status != "absent" or absent.representative or absent.country is None:
             continue
-        claims.append(claim)
-    return claims
+        goers = {
+            c.person
+            for c in claims
+            if c.status == "attend"
+            and c.forum == absent.forum
+            and c.person not in (None, absent.person)
+            and c.country == absent.country
+            and _same_month(c.meeting_date, absent.meeting_date)
+            and ROLE_RANK[c.role] >= ROLE_RANK[absent.role]
+        }
+        if len(goers) == 1:
+            out[i] = replace(absent, representative=goers.pop())
+    return out
+
+
+def _same_month(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a[:7] == b[:7]
 
 
 def _dated(draft: Draft, forum_dates: dict[str, list[str]]) -> Draft:

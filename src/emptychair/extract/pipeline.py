@@ -37,7 +37,12 @@ _GENERIC = re.compile(
 # A plan the text says was given up ("had initially intended to skip").
 _ABANDONED = re.compile(r"\b(?:initially|originally|at first)\b", re.I)
 # "declined to say whether he would attend": a question, not a claim.
-_OPEN_QUESTION = re.compile(r"(?<!decided )(?<!deciding )(?<!decide )\bwhether\b", re.I)
+_OPEN_QUESTION = re.compile(r"\bwhether\b", re.I)
+# ... unless the actor is weighing it: "has not decided yet whether to attend".
+_WEIGHING = re.compile(
+    r"\b(?:decid|consider|weigh|mull|think|thought|work|unsure|undecided)\w*(?:\s+\w+){0,2}\s+whether\b",
+    re.I,
+)
 _CALLED_OFF = re.compile(
     r"\b(?:dropped|scrapped|cancell?ed|abandoned|shelved|ditched) (?:\w+ )?plans?|"
     r"\bdecided against|\bdeclined|\brefused|\bpulled out|\bturned down",
@@ -47,15 +52,16 @@ _CALLED_OFF = re.compile(
 _OPEN_OBJECT = re.compile(
     r"\s*(?:[,.;:)\"”]|$|(?:it|them|either|in person|after all|as well|too|himself|herself|at all|"
     r"this (?:time|year|week)|again|and|but|or|because|due|amid|over|until|since|if|unless|as|"
-    r"instead|in his place|in her place|by video|virtually|online|there)\b)",
+    r"instead|in his place|in her place|by video|virtually|online|there|include|includes|"
+    r"included|are|were|among)\b)",
     re.I,
 )
-# Expressions of travel or speech: without a meeting named beside them, they need
-# nothing else to follow them to count for the meeting spoken of before.
-_WEAK = re.compile(
-    r"(?:go|goes|went|going|come|comes|came|coming|travel|fl[yie]|arriv|land|touched|reach|head|"
-    r"set|speak|spoke|address|chair|host|will|to|lead|led|sit|sat|met|meet|held|hold|on the|"
-    r"was|is|were|are|lined|posed|presence|attendance|participation|arrival|visit|be )",
+# Verbs (and verb + preposition) that take an object: what follows them is what is
+# attended or missed, so it must not be some other event.
+_TAKES_OBJECT = re.compile(
+    r"(?:attend\w*|skip\w*|miss\w*|join\w*|boycott\w*|snub\w*|forg?o\w*|forego\w*|forewent|"
+    r"address\w*|chair\w*|host\w*|lead\w*|led|head\w*|sit out|sat out|up|down|to|in|at|for|"
+    r"from|into|on|of)\s*$",
     re.I,
 )
 _FUTURE = re.compile(
@@ -64,7 +70,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _VENUE = re.compile(
-    r"\s+(?:in|at)\s+(?:the\s+)?(?:[a-zA-Z-]+\s+){0,2}?(?:capital,?\s+|city of\s+)?"
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,2}(?:capital|city),?\s+|city of\s+)?"
     r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
 )
 _INSTEAD = re.compile(r"\binstead\b(?! of)", re.I)
@@ -199,7 +205,9 @@ class _Reader:
             # Only the words on the noun itself hedge it: "his likely absence".
             window = " ".join(window.split()[-2:])
         clause = text[clause_start(text, trigger.start) : trigger.start]
-        if _ABANDONED.search(window) or _OPEN_QUESTION.search(clause):
+        if _ABANDONED.search(window):
+            return []
+        if _OPEN_QUESTION.search(clause) and not _WEIGHING.search(clause):
             return []
         if trigger.status == "attend" and _CALLED_OFF.search(window):
             return []  # "dropped plans to attend": the absence trigger speaks for it.
@@ -207,7 +215,8 @@ class _Reader:
         if trigger.side == "subject":
             status = apply_negation(status, window)
         certainty = certainty_of(window + " " + text[trigger.end : trigger.end + 12])
-        date = _date_near(dates, meeting_at)
+        # A date in a sentence that does not name the meeting is rarely its date.
+        date = _date_near(dates, meeting_at) if named_here else None
         if date is None or (date.value is None and not date.past):
             date = self._default_date(dates)
         # A noun that refers back ("his absence") brings no sources of its own.
@@ -243,6 +252,10 @@ class _Reader:
         place travelled to; for "his absence", the meeting his absence was reported
         for; the meeting the text spoke of last, when nothing else follows the verb.
         """
+        # "sitting out Rio": a verb whose object is a meeting's venue.
+        place = re.match(r"\s*([A-Z][\w-]+(?: [A-Z][\w-]+)*)", text[trigger.end :])
+        if place and place.group(1) in self.venues:
+            return self.venues[place.group(1)], trigger.end, True
         meeting = _meeting_for(trigger, meetings, text)
         if meeting is not None:
             return meeting.forum, meeting.start, True
@@ -258,8 +271,9 @@ class _Reader:
         if self.previous_forum is None:
             return None
         # "attended a government session", "skipped a gala dinner": another event.
-        open_object = _OPEN_OBJECT.match(text[trigger.end :])
-        if not open_object and (trigger.side == "subject" or _WEAK.match(text[trigger.start :])):
+        if _TAKES_OBJECT.search(text, trigger.start, trigger.end) and not _OPEN_OBJECT.match(
+            text[trigger.end :]
+        ):
             return None
         return self.previous_forum, trigger.end, False
 

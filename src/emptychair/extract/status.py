@@ -34,6 +34,9 @@ TRAVEL = (
     r"(?:the )?(?=[A-Z])"
 )
 _ATTEND = [
+    # Missing part of a meeting is attending it: "absent from four of the 11 sessions".
+    r"(?:be|is|are|was|were) absent from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b",
+    r"(?:absence|absences) from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b",
     r"attend(?:s|ed|ing)?\b",
     r"(?:take|takes|took|taking|taken) part",
     r"participat(?:e|es|ed|ing)",
@@ -43,7 +46,7 @@ _ATTEND = [
     r"\bbe (?:in|at) (?=[A-Z])",
     r"(?:is|are|was|were) in town for",
     r"(?:among|one of) (?:the )?(?:[\w'’]+ ){0,3}(?:attendees|participants|guests|speakers)\b",
-    r"(?:come|comes|came|coming|go|goes|went|going)(?=\s*[,.;]|\s+(?:either|after all|in person|himself|herself|this year)\b)",
+    r"(?:come|comes|came|coming|go|goes|went|going)(?=\s*[,.;]|\s+(?:either|after all|in person|himself|herself|this year|because)\b)",
     r"(?:is|are|was|were) in (?:[A-Z][\w-]+ ?){1,3} for",
     rf"travel{_V}l?{_V} to [^,.;]{{0,40}}?\bfor\b",
     r"(?:make|makes|made|making) the trip",
@@ -74,7 +77,6 @@ _ATTEND = [
     TRAVEL,
 ]
 _ABSENT = [
-    r"(?:be|is|are|was|were) absent from (?:\w+ )?(?:of|some of|part of|parts of)",
     rf"skip{_V}(?:p{_V})?",
     r"(?:miss|misses|missed|missing)(?! out)",
     r"(?:forgo|forgoes|forgoing|forgone|forego|foregoes|foregoing|forewent)",
@@ -124,6 +126,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
         "represented",
     ),
     (re.compile(r"\binstead\b"), "absent", "represented"),
+    # "The most conspicuous absentee is X", "X is one more of the absentees"
+    (re.compile(r"\babsentees?\b"), "absent", "subject"),
     # "ministers are meeting in Brussels without the U.S. secretary of state"
     (
         re.compile(r"\b(?:meet|meets|met|meeting|gather\w*|convene\w*)\b[^,.;]{0,40}?\bwithout\b"),

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select, true
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select, true, tuple_
 
 from emptychair.model import Source
 from emptychair.reconcile.timeline import Statement, standing
@@ -398,10 +398,7 @@ def record_rows(
 def pair_entries(connection: Connection, pairs: Iterable[Pair]) -> list[tuple[Pair, Entry]]:
     """Entries of the claims behind each (meeting, office) pair, ``current`` marked."""
     wanted = set(pairs)
-    condition = and_(
-        db.claims.c.meeting_id.in_(sorted({m for m, _ in wanted})),
-        db.claims.c.office_id.in_(sorted({o for _, o in wanted})),
-    )
+    condition = tuple_(db.claims.c.meeting_id, db.claims.c.office_id).in_(sorted(wanted))
     return [
         (pair, entry)
         for pair, entry in _keyed_entries(connection, condition, mark=True)
