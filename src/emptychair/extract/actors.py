@@ -284,6 +284,12 @@ def _place_by_context(sentence: str, mentions: list[ActorMention], registry: Reg
             if named:
                 nearest = max(named, key=lambda x: x.start())
                 m.entity.country = c.code(nearest.group(1))
+            else:
+                # Failing that, the one state the sentence names, if it names only one.
+                anywhere = {c.code(x.group(1)) for x in c.name_re.finditer(sentence)}
+                anywhere |= {c.code(x.group(1)) for x in c.adjective_re.finditer(sentence)}
+                if len(anywhere) == 1:
+                    m.entity.country = anywhere.pop()
 
 
 def _trim(sentence: str, start: int, end: int, non_names: frozenset[str]) -> tuple[int, int, str]:

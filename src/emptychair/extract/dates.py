@@ -65,6 +65,7 @@ class DateMention:
     value: str | None
     past: bool  # the words point back in time ("last year's", "in 2017")
     year_only: bool = False
+    year: int | None = None  # for a year with no month: "in 2021", "last year"
 
 
 def find_dates(
@@ -98,7 +99,7 @@ def _resolve(
     if groups.get("bareyear"):
         year = int(groups["bareyear"])
         past = published is not None and year < published.year
-        return DateMention(m.start(), m.end(), None, past=past, year_only=True)
+        return DateMention(m.start(), m.end(), None, past=past, year_only=True, year=year)
     if published is None:
         return None
     if groups.get("today"):
@@ -152,7 +153,8 @@ def _relative(m: re.Match[str], published: dt.date) -> DateMention:
     back = "last" in rel or "previous" in rel
     ahead = "next" in rel or "coming" in rel or "following" in rel
     if unit == "year":
-        return DateMention(m.start(), m.end(), None, past=back, year_only=True)
+        year = published.year - 1 if back else published.year + 1 if ahead else published.year
+        return DateMention(m.start(), m.end(), None, past=back, year_only=True, year=year)
     if unit == "month":
         month = published.month + (1 if ahead else -1 if back else 0)
         year = published.year + (month - 1) // 12

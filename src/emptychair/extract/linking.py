@@ -160,8 +160,11 @@ def _represented(
 def _owner(
     trigger: Trigger, before: list[ActorMention], after: list[ActorMention], text: str
 ) -> ActorMention | None:
-    """ "Hegseth's planned absence", "his absence", "the absence of Marco Rubio"."""
+    """Whose absence: "Hegseth's planned absence", "his absence", "the absence of
+    Marco Rubio", "Biden, whose attendance is confirmed"."""
     for a in reversed(before):
+        if re.fullmatch(r",\s+(?:[^,]{0,40},\s+)?whose\s+(?:own\s+)?", text[a.end : trigger.start]):
+            return a
         gap = text[a.end : trigger.start]
         pronoun = a.kind == "pronoun" and text[a.start : a.end].lower() in ("his", "her")
         if (pronoun and re.fullmatch(r"\s+(?:\w+\s+){0,2}", gap)) or re.fullmatch(

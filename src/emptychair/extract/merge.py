@@ -89,7 +89,7 @@ def _instance(draft: Draft, drafts: list[Draft]) -> str:
     if draft.date and draft.date.value:
         return draft.date.value[:7]
     if draft.date and draft.date.past:
-        return "past"
+        return f"year {draft.date.year}" if draft.date.year else "past"
     dated = [
         d.date.value[:7]
         for d in drafts

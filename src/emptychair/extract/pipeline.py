@@ -34,6 +34,20 @@ _GENERIC = re.compile(
     r"common|normal|odd|typical|uncommon|customary|usual|unheard of)\b[^.]*?\bfor\b",
     re.I,
 )
+# A habit is no claim: "stay away from these meetings every year", "went to just one".
+_HABIT = re.compile(
+    r"\b(?:every|each) (?:year|time|summit|meeting|session)\b|\b(?:always|never|usually|typically|"
+    r"routinely|regularly|habitually|tends? to|rarely|seldom)\b|"
+    r"\b(?:went to|attended|missed|skipped|managed|made it to)\s+(?:just |only |all but )?"
+    r"(?:one|two|three|half|some|most|all|none|a few|several)\b(?! of the)",
+    re.I,
+)
+# "for a second consecutive year": this absence and the one before.
+_REPEATED = re.compile(
+    r"\b(?:second|third|fourth|fifth) (?:consecutive|straight|successive|year|time|summit|meeting)"
+    r"(?: (?:year|time|summit|meeting))?(?: in a row)?\b",
+    re.I,
+)
 # A plan the text says was given up ("had initially intended to skip").
 _ABANDONED = re.compile(r"\b(?:initially|originally|at first)\b", re.I)
 # "declined to say whether he would attend": a question, not a claim.
@@ -145,9 +159,9 @@ class _Reader:
                 found += self._claims(sentence, trigger, actors, meetings, dates, sources, future)
             self.drafts += found + self._elsewhere(text, found)
         named = [m for m in meetings if m.explicit]
-        # "ahead of the summit" places something in time; it still tells what the
-        # story is about when nothing else has.
-        current = [m for m in named if not _time_reference(text, m)]
+        # "ahead of the summit" places something in time, "the 2023 G20 summit" looks
+        # back; either still tells what the story is about when nothing else has.
+        current = [m for m in named if not _time_reference(text, m) and not _past(dates, m)]
         if current or (named and self.previous_forum is None):
             self.previous_forum = (current or named)[-1].forum
         subjects = [a for a in actors if a.kind in ("name", "alias") and a.entity.name]
@@ -205,7 +219,10 @@ class _Reader:
             # Only the words on the noun itself hedge it: "his likely absence".
             window = " ".join(window.split()[-2:])
         clause = text[clause_start(text, trigger.start) : trigger.start]
-        if _ABANDONED.search(window):
+        clause_end = CLAUSE_BREAK.search(text, trigger.end)
+        if _ABANDONED.search(window) or _HABIT.search(
+            text, clause_start(text, trigger.start), clause_end.start() if clause_end else len(text)
+        ):
             return []
         if _OPEN_QUESTION.search(clause) and not _WEIGHING.search(clause):
             return []
@@ -215,14 +232,21 @@ class _Reader:
         if trigger.side == "subject":
             status = apply_negation(status, window)
         certainty = certainty_of(window + " " + text[trigger.end : trigger.end + 12])
-        # A date in a sentence that does not name the meeting is rarely its date.
-        date = _date_near(dates, meeting_at) if named_here else None
+        # A date in a sentence that does not name the meeting is rarely its date,
+        # but "in 2021" or "last year" still says which meeting it was not.
+        if named_here:
+            date = _date_near(dates, meeting_at)
+        else:
+            date = next((d for d in dates if d.past and d.value is None), None)
         if date is None or (date.value is None and not date.past):
             date = self._default_date(dates)
         # A noun that refers back ("his absence") brings no sources of its own.
         cited = sources if named_here or trigger.side != "object" else ()
         # An office with neither a holder's name nor a country identifies nobody.
         actors_known = [a for a in linked.actors if a.name or a.country]
+        dated = [date]
+        if _REPEATED.search(text) and trigger.side != "object":
+            dated.append(DateMention(-1, -1, None, past=True))
         return [
             merge.Draft(
                 entity=actor,
@@ -231,12 +255,13 @@ class _Reader:
                 certainty=certainty,
                 representative=linked.representative,
                 sources=cited,
-                date=date,
+                date=when,
                 future=future,
                 sentence=sentence,
                 nominal=trigger.side == "object",
             )
             for actor in actors_known
+            for when in dated
         ]
 
     def _locate(
@@ -291,9 +316,13 @@ class _Reader:
         ("Landau will represent the United States instead")."""
         clause = clause_start(text, trigger.start)
         before = [a for a in actors if clause <= a.start and a.end <= trigger.start]
-        if not before or not before[-1].entity.name:
+        # "China will be represented by Premier Li Qiang"
+        by = re.match(r"\s*by\s", text[trigger.end :]) or text[trigger.start : trigger.end].endswith("by")
+        after = [a for a in actors if a.start >= trigger.end and a.entity.name]
+        named = after[:1] if by else before[-1:]
+        if not named or not named[0].entity.name:
             return
-        standin = before[-1].entity
+        standin = named[0].entity
         for i in range(len(self.drafts) - 1, -1, -1):
             draft = self.drafts[i]
             same_side = standin.country is None or draft.entity.country in (None, standin.country)
@@ -319,6 +348,11 @@ def _meeting_for(
         return after[0]
     before = [m for m in meetings if m.end <= trigger.end]
     return before[-1] if before else None
+
+
+def _past(dates: list[DateMention], mention: MeetingMention) -> bool:
+    near = _date_near(dates, mention.start)
+    return near is not None and near.past and abs(near.start - mention.start) < 25
 
 
 def _time_reference(text: str, mention: MeetingMention) -> bool:
