@@ -317,7 +317,8 @@ class _Reader:
         clause = clause_start(text, trigger.start)
         before = [a for a in actors if clause <= a.start and a.end <= trigger.start]
         # "China will be represented by Premier Li Qiang"
-        by = re.match(r"\s*by\s", text[trigger.end :]) or text[trigger.start : trigger.end].endswith("by")
+        phrase = text[trigger.start : trigger.end]
+        by = phrase.endswith("by") or re.match(r"\s*by\s", text[trigger.end :])
         after = [a for a in actors if a.start >= trigger.end and a.entity.name]
         named = after[:1] if by else before[-1:]
         if not named or not named[0].entity.name:
