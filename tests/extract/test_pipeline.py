@@ -687,11 +687,6 @@ def test_date_of_speech_is_not_the_meeting_date() -> None:
             "Mexican President Claudia Sheinbaum never attends these G20 summits, her aides say.",
             dt.date(2025, 11, 20),
             id="general-habit",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="extractor: a habit ('never attends these G20 summits') gives an absent "
-                "claim",
-            ),
         ),
         pytest.param(
             "Australian Prime Minister Anthony Albanese hopes to meet Chinese Premier Li Qiang "

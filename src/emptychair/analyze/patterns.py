@@ -277,7 +277,7 @@ def _downgrades(connection: Connection, known: dict[int, _Meeting]) -> list[Down
         .group_by(db.records.c.meeting_id, db.offices.c.country)
     )
     series: dict[tuple[str, str], list[tuple[dt.date, str, int]]] = defaultdict(list)
-    for meeting_id, country, level_found in rows.tuples():
+    for meeting_id, country, level_found in rows:
         meeting = known.get(meeting_id)
         if level_found is not None and meeting is not None:
             series[(country, meeting.forum)].append((meeting.date, meeting.slug, level_found))

@@ -19,7 +19,8 @@ _EXPECTED = re.compile(
     r"\b(?:expect(?:s|ed)?|likely|unlikely|probabl[ey]|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|"
     r"intention|set to|scheduled|due (?:to|in|at)|slated|poised|anticipated|apparent(?:ly)?|"
     r"(?:is|are) to\b|aims? to|preparing to|reportedly|is understood to|was to|were to|"
-    r"will probably|on course to|(?:is|are) listed|lined up|invited to speak|on the list)\b",
+    r"will probably|on course to|(?:is|are) listed|lined up|invited to speak|on the list|"
+    r"suggested|hinted|signall?ed|indicated)\b",
     re.I,
 )
 

@@ -26,7 +26,9 @@ _COORDINATED = re.compile(
 )
 _PREPOSITION = re.compile(
     r"\b(?:under|with|to|for|from|against|about|of|on|at|by|like|than|between|including|"
-    r"meet|met|see|saw|invite|invited|urged|asked|told|called|thanked|welcomed)\s+(?:the\s+)?$",
+    r"meet|met|see|saw|invite|invited|urged|asked|told|called|thanked|welcomed|telephoned|phoned|"
+    r"visited|praised|critici[sz]ed|congratulated|greeted|received|hosted|accompanied|blamed|"
+    r"pressed|persuaded|replaced)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}?$",
     re.I,
 )
 # What may stand between the members of a list of people: commas, "and", an appositive,
@@ -101,6 +103,12 @@ def link(
         return Link((absent,), subject.entity.name if subject else None, clause)
     if trigger.side == "represented":
         return _represented(trigger, subject, before, after, text, clause)
+    if trigger.side == "contrast":
+        # "Medvedev, not Putin, will lead Russia at the summit"
+        named = [a for a in after if a.start - trigger.end < 20]
+        if named and subject and named[0].entity is not subject.entity:
+            return Link((named[0].entity,), subject.entity.name, clause)
+        return nobody
     if subject is None:
         # "those due to attend include Energy Secretary X, Agriculture Secretary Y and Z"
         listed = _INCLUDES.match(text, trigger.end)

@@ -87,6 +87,9 @@ _VENUE = re.compile(
     r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,2}(?:capital|city),?\s+|city of\s+)?"
     r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
 )
+_SO_TOO = re.compile(
+    r"\b(?:and|but) so (?:will|would|did|does|is|was|has|have)\s+(?:the\s+)?", re.I
+)
 _INSTEAD = re.compile(r"\binstead\b(?! of)", re.I)
 _TIED = re.compile(
     r"(?:\s+(?:of|by)\s+[^,;]{0,60}?)?\s+(?:from|at|in)\s+"
@@ -132,6 +135,9 @@ class _Reader:
         self.forum_dates: dict[str, list[str]] = {}
         # Where the document says each meeting is held ("the summit in Vilnius").
         self.venues: dict[str, str] = {}
+        # Sentences read before any meeting was named: "X withdrew on Tuesday. ... the
+        # Kuala Lumpur Summit" names the meeting after the fact.
+        self.pending: list[tuple[Sentence, list[ActorMention], list[DateMention], bool]] = []
 
     def read_headline(self, title: str) -> None:
         """A headline names the meeting the story is about; its claims come from the body."""
@@ -152,12 +158,9 @@ class _Reader:
         ]
         self._learn_meetings(text, meetings, dates)
         if meetings or self.previous_forum:
-            people = [(a.start, a.end, a.entity.name) for a in actors if a.entity.name]
-            sources = tuple(s for _, s in find_sources(text, people))
-            found: list[merge.Draft] = []
-            for trigger in find_triggers(text):
-                found += self._claims(sentence, trigger, actors, meetings, dates, sources, future)
-            self.drafts += found + self._elsewhere(text, found)
+            self._statements(sentence, actors, meetings, dates, future)
+        elif len(self.pending) < 3:
+            self.pending.append((sentence, actors, dates, future))
         named = [m for m in meetings if m.explicit]
         # "ahead of the summit" places something in time, "the 2023 G20 summit" looks
         # back; either still tells what the story is about when nothing else has.
@@ -167,6 +170,27 @@ class _Reader:
         subjects = [a for a in actors if a.kind in ("name", "alias") and a.entity.name]
         if subjects:
             self.registry.topic = subjects[0].entity
+        if self.previous_forum and self.pending:
+            for earlier, earlier_actors, earlier_dates, earlier_future in self.pending:
+                self._statements(earlier, earlier_actors, [], earlier_dates, earlier_future)
+            self.pending = []
+
+    def _statements(
+        self,
+        sentence: Sentence,
+        actors: list[ActorMention],
+        meetings: list[MeetingMention],
+        dates: list[DateMention],
+        future: bool,
+    ) -> None:
+        """The attendance statements of one sentence, added to the document's drafts."""
+        text = sentence.text
+        people = [(a.start, a.end, a.entity.name) for a in actors if a.entity.name]
+        sources = tuple(s for _, s in find_sources(text, people))
+        found: list[merge.Draft] = []
+        for trigger in find_triggers(text):
+            found += self._claims(sentence, trigger, actors, meetings, dates, sources, future)
+        self.drafts += found + self._elsewhere(text, found) + self._so_too(text, actors, found)
 
     def _elsewhere(self, text: str, found: list[merge.Draft]) -> list[merge.Draft]:
         """ "Modi is instead going to the BRICS summit": going elsewhere instead is
@@ -179,6 +203,18 @@ class _Reader:
             for d in found
             if d.status == "attend" and d.forum != story
         ]
+
+    def _so_too(
+        self, text: str, actors: list[ActorMention], found: list[merge.Draft]
+    ) -> list[merge.Draft]:
+        """ "Biden will attend the summit, and so will Morrison": the same again."""
+        too = _SO_TOO.search(text)
+        if too is None or not found:
+            return []
+        first = [a for a in actors if a.start >= too.end() and a.start - too.end() < 40]
+        if not first or first[0].entity is found[0].entity:
+            return []
+        return [replace(found[0], entity=first[0].entity, sources=(), representative=None)]
 
     def _learn_meetings(
         self, text: str, meetings: list[MeetingMention], dates: list[DateMention]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Side = Literal["subject", "object", "standin", "represented", "without"]
+Side = Literal["subject", "object", "standin", "represented", "without", "contrast"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,9 @@ _ATTEND = [
     r"(?:was|is|were|are) (?:seen|pictured|photographed) (?:at|in)",
     r"(?:appear|appears|appeared) (?:on the list of speakers|at)",
     r"(?:lined up|posed) for (?:a|the) (?:group|family) photo",
+    r"(?:open|opens|opened|opening|close|closes|closed|closing) (?:the )?proceedings",
+    r"(?:deliver|delivers|delivered|delivering|give|gives|gave|giving) (?:the|a) (?:keynote|speech|address)",
+    r"(?:speak|speaks|spoke|speaking)(?=\s*[,.;])",
     TRAVEL,
 ]
 _ABSENT = [
@@ -126,6 +129,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
         "represented",
     ),
     (re.compile(r"\binstead\b"), "absent", "represented"),
+    (re.compile(r"(?<=[A-Za-z]), not\b(?= [A-Z][^,]{2,60},)"), "absent", "contrast"),
     # "The most conspicuous absentee is X", "X is one more of the absentees"
     (re.compile(r"\babsentees?\b"), "absent", "subject"),
     # "ministers are meeting in Brussels without the U.S. secretary of state"
