@@ -14,6 +14,10 @@ import platformdirs
 
 APP_NAME = "emptychair"
 DB_ENV = "EMPTYCHAIR_DB"
+TOKEN_ENV = "EMPTYCHAIR_TOKEN"
+READ_TOKEN_ENV = "EMPTYCHAIR_REQUIRE_TOKEN_FOR_READS"
+MAX_BODY_ENV = "EMPTYCHAIR_MAX_BODY_BYTES"
+DEFAULT_MAX_BODY_BYTES = 1_000_000
 SQLITE_FILE = "emptychair.sqlite3"
 
 # Every spelling of a PostgreSQL URL users paste, mapped to the driver we ship.
@@ -29,6 +33,12 @@ class Settings:
     """SQLAlchemy URL of the store (``sqlite:///...`` or ``postgresql+psycopg://...``)."""
     data_dir: Path
     """The user's data directory, home of the default SQLite store."""
+    token: str | None = None
+    """Bearer token the web API's writes require (``EMPTYCHAIR_TOKEN``); None: writes refused."""
+    require_token_for_reads: bool = False
+    """Whether reads (pages and API) need the token too (``EMPTYCHAIR_REQUIRE_TOKEN_FOR_READS``)."""
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    """Largest request body the web server accepts (``EMPTYCHAIR_MAX_BODY_BYTES``); more: 413."""
 
 
 def default_data_dir() -> Path:
@@ -50,4 +60,10 @@ def load_settings(db: str | None = None) -> Settings:
     """Settings from an explicit ``db`` URL, else ``EMPTYCHAIR_DB``, else the default file."""
     data_dir = default_data_dir()
     raw = db or os.environ.get(DB_ENV) or str(data_dir / SQLITE_FILE)
-    return Settings(database_url=normalise_url(raw), data_dir=data_dir)
+    return Settings(
+        database_url=normalise_url(raw),
+        data_dir=data_dir,
+        token=os.environ.get(TOKEN_ENV) or None,
+        require_token_for_reads=os.environ.get(READ_TOKEN_ENV, "").lower() in ("1", "true", "yes"),
+        max_body_bytes=int(os.environ.get(MAX_BODY_ENV) or DEFAULT_MAX_BODY_BYTES),
+    )

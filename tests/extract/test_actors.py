@@ -9,10 +9,6 @@ import pytest
 from emptychair.extract.actors import ActorMention, Registry, find_actors, lookup_holder
 
 WHEN = dt.date(2025, 3, 10)
-CAPITAL_DETERMINER = (
-    "extractor: a sentence-initial capitalised determiner (No/Any/Each) counts as definite, "
-    "so an indefinite title becomes an office entity"
-)
 
 
 def people(sentence: str, registry: Registry | None = None) -> list[ActorMention]:
@@ -82,11 +78,6 @@ def only_person(sentence: str, registry: Registry | None = None) -> ActorMention
             "Erastus Lokaale",
             "ambassador",
             "KEN",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="extractor: preposed title with a complement ('The Kenyan ambassador to "
-                "the UN, X,') is not tied to the name: X gets no role or country",
-            ),
         ),
     ],
 )
@@ -105,19 +96,11 @@ def test_title_and_name_with_country(sentence: str, name: str, role: str, countr
             "Chinese Defence Minister Dong Jun stayed in Beijing.",
             dt.date(2025, 5, 30),
             "Dong Jun",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="extractor: name cut at 'Jun' (a month stop word), giving 'Dong'",
-            ),
         ),
         pytest.param(
             "British Prime Minister Theresa May flew to Brussels.",
             dt.date(2018, 10, 17),
             "Theresa May",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="extractor: name cut at 'May' (a month stop word), giving 'Theresa'",
-            ),
         ),
         ("Defence Minister Pal Jonson arrived in Brussels.", WHEN, "Pal Jonson"),
     ],
@@ -219,10 +202,6 @@ def test_the_foreign_secretary_resolves_to_the_one_met_before() -> None:
     assert [m.entity for m in found] == [lammy]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: bare 'the minister' is a weak title and resolves to nobody",
-)
 def test_the_minister_resolves_to_the_minister_met_before() -> None:
     registry = Registry(WHEN)
     jonson = only_person("Swedish Defence Minister Pal Jonson flew to Brussels.", registry).entity
@@ -255,15 +234,12 @@ def test_two_people_in_one_sentence_stay_apart() -> None:
         "It is rare for a Chinese president to miss such a meeting.",
         pytest.param(
             "No foreign minister has ever skipped it.",
-            marks=pytest.mark.xfail(strict=True, reason=CAPITAL_DETERMINER),
         ),
         pytest.param(
             "Any prime minister would have gone.",
-            marks=pytest.mark.xfail(strict=True, reason=CAPITAL_DETERMINER),
         ),
         pytest.param(
             "Each defence minister will speak for five minutes.",
-            marks=pytest.mark.xfail(strict=True, reason=CAPITAL_DETERMINER),
         ),
     ],
 )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from emptychair.extract.attribution import find_sources
 from emptychair.model import Source
 
@@ -34,10 +32,6 @@ def test_two_sources_said_counts_two() -> None:
     assert kinds(found) == ["anonymous", "anonymous"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: descriptor is 'a source'; FORMAT.md says 'source'",
-)
 def test_two_sources_descriptor_is_source() -> None:
     found = sources("The premier will not travel to Kazan, two sources said.")
     assert [s.descriptor for s in found] == ["source", "source"]

@@ -112,10 +112,6 @@ def test_last_years_summit_is_past_with_no_value() -> None:
     assert d.year_only
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='extractor: sentence-initial "Next year\'s" (capital N) is not found',
-)
 def test_next_years_meeting_is_ahead_with_no_value() -> None:
     d = one("Next year's meeting is in Ankara.")
     assert d.value is None
@@ -169,10 +165,6 @@ def test_late_may_is_a_month() -> None:
     assert d.value == "2025-05"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: 'in May' (no day, no last/next) is dropped as if it were the verb",
-)
 def test_in_may_is_a_month() -> None:
     d = one("Leaders will meet in May in Tirana.", dt.date(2025, 2, 10), future=True)
     assert d.value == "2025-05"

@@ -94,10 +94,6 @@ def test_allied_foreign_ministers_in_a_nato_story() -> None:
     assert forums(sentence, "nato") == ["nato-foreign-ministers"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: kind-only \"The leaders' summit\" with body_context='g20' gives no meeting",
-)
 def test_summit_kind_in_a_g20_story() -> None:
     assert "g20-summit" in forums("The leaders' summit closes on Sunday.", "g20")
 

@@ -192,10 +192,6 @@ def test_possessive_absence_names_the_actor_and_meeting() -> None:
     assert (c.forum, c.status) == ("brics-summit", "absent")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='extractor: "won\'t attend ... unless" comes out reported; FORMAT.md says possible',
-)
 def test_wont_go_unless_is_possible() -> None:
     text = (
         "Kenyan President William Ruto won't attend the Commonwealth Heads of Government "
@@ -244,11 +240,6 @@ def test_attend_in_someones_place() -> None:
     assert about(claims, "Ryabkov") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: 'X will be represented by Y at <meeting>' gives no claim (regression: "
-    "passed earlier in this session; trigger, actors and meeting are found, linking drops it)",
-)
 def test_represented_by() -> None:
     text = (
         "Mexican President Claudia Sheinbaum will be represented by Economy Minister Marcelo "
@@ -286,10 +277,6 @@ def test_standin_whose_trip_is_described_still_gets_no_claim() -> None:
 # --- Reversals and the final word ------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: 'had planned to skip ... but will attend after all' is not attend reported",
-)
 def test_planned_to_skip_but_will_attend_after_all() -> None:
     text = (
         "Slovak Prime Minister Robert Fico had planned to skip the European Council summit "
@@ -382,11 +369,6 @@ def test_pronoun_subject_in_a_later_sentence() -> None:
     assert c.meeting_date == "2024-10-23"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: 'The minister will now skip the meeting' gives no claim for the minister "
-    "named before",
-)
 def test_the_minister_in_a_later_sentence() -> None:
     text = (
         "Swedish Defence Minister Pal Jonson was due in Brussels for the NATO defence "
@@ -397,10 +379,6 @@ def test_the_minister_in_a_later_sentence() -> None:
     assert (c.forum, c.status, c.certainty) == ("nato-defence-ministers", "absent", "reported")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: person 'Dong Jun' comes out as 'Dong' ('Jun' taken for a month)",
-)
 def test_meeting_named_in_previous_sentence() -> None:
     text = (
         "The Shangri-La Dialogue opens in Singapore on Friday. Chinese Defence Minister "
@@ -503,11 +481,6 @@ def test_left_early_is_still_attendance() -> None:
     assert (c.forum, c.status) == ("eu-council", "attend")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: 'missed the opening session ... but joined the talks' is absent; FORMAT.md "
-    "says partial attendance is attend",
-)
 def test_missed_a_session_is_still_attendance() -> None:
     text = (
         "Greek Prime Minister Kyriakos Mitsotakis missed the opening session of the European "

@@ -171,6 +171,13 @@ class Registry:
             return entity
         return None
 
+    def by_minister(self) -> Entity | None:
+        """The minister most recently met, whatever the portfolio."""
+        for entity in reversed(self.entities):
+            if entity.name and (entity.role or "").endswith("minister"):
+                return entity
+        return None
+
     def add(
         self,
         name: str | None,
@@ -414,13 +421,17 @@ def _titled(sentence: str, t: re.Match[str], registry: Registry) -> ActorMention
     # "Marco Rubio, the U.S. secretary of state": the title describes the name before it.
     if re.search(r"[A-Za-z]\s*,\s+" + _QUALIFIERS + r"(?:[A-Z][\w.’']*\s+)*$", before):
         return None
+    # "a Chinese president", "No foreign minister": nobody in particular.
+    if re.search(r"\b(?:a|an|any|every|no|each|another)\s+(?:[A-Z][\w.’'-]*\s+)*$", before, re.I):
+        return None
     if _WEAK_ROLES_WORDS.match(t.group(0)):
+        # "The minister will return": a vague title only refers back to someone met.
+        if re.search(r"\bthe\s+$", before, re.I) and t.group(0).lower() == "minister":
+            known = registry.by_minister()
+            return ActorMention(t.start(), t.end(), known, "title") if known else None
         return None
     definite = re.search(r"(?:\bthe|\bits|['’]s|[A-Z][\w.]*)\s+" + _QUALIFIERS + r"$", before)
     if not definite and not country:
-        return None
-    # "a Chinese president", "any foreign minister": nobody in particular.
-    if re.search(r"\b(?:a|an|any|every|no|each|another)\s+(?:[A-Z][\w.’'-]*\s+)*$", before):
         return None
     written = t.group(0).lower()
     entity = registry.by_office(title.role, country, written) or registry.add(

@@ -132,6 +132,9 @@ def _classify(phrase: str, people: list[tuple[int, int, str]]) -> list[Source]:
         if re.match(r"one of (?:the|them|those)", lowered):
             return []
         descriptor = _singular(phrase) if count > 1 else phrase
+        # "two sources said": FORMAT.md names a bare count by its noun, "source".
+        if count > 1 and re.fullmatch(r"\w+\s+\w+", phrase):
+            descriptor = _singular(phrase).split()[-1]
         return [Source("anonymous", descriptor) for _ in range(count)]
     if (
         re.match(r"[A-Z]", phrase)

@@ -45,7 +45,8 @@ _PATTERNS = [
     re.compile(
         r"\b(?P<rel>next|this|last|coming|the following|the previous|previous|later this|"
         r"earlier this|early next|late next|late last|early last|mid-?next)\s+"
-        r"(?P<unit>week|month|year|weekend)(?:['’]s)?"
+        r"(?P<unit>week|month|year|weekend)(?:['’]s)?",
+        re.I,
     ),
     re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
@@ -124,8 +125,17 @@ def _resolve(
         except ValueError:
             return None
     else:
-        # A bare "May" is far more often the verb than the month.
-        if groups["month"] == "May" and not groups.get("year") and not direction:
+        # A bare "May" is far more often the verb than the month: only after a
+        # preposition ("in May", "by May") is it the month.
+        preposition = re.search(
+            r"\b(?:in|by|until|since|from|of|before|after)\s+$", m.string[: m.start()]
+        )
+        if (
+            groups["month"] == "May"
+            and not groups.get("year")
+            and not direction
+            and not preposition
+        ):
             return None
         value = f"{year:04d}-{month:02d}"
     past = direction in ("last", "previous") or (year, month) < (published.year, published.month)
@@ -149,7 +159,7 @@ def _year_for(month: int, published: dt.date, direction: str, future: bool | Non
 
 def _relative(m: re.Match[str], published: dt.date) -> DateMention:
     rel = m.group("rel").lower().replace("-", "")
-    unit = m.group("unit")
+    unit = m.group("unit").lower()
     back = "last" in rel or "previous" in rel
     ahead = "next" in rel or "coming" in rel or "following" in rel
     if unit == "year":

@@ -86,9 +86,28 @@ def titles() -> list[Title]:
 
 
 def _literal_length(pattern: str) -> int:
-    """How many characters a pattern surely matches: optional parts do not count."""
-    required = re.sub(r"\(\?:[^()]*\)\?", "", pattern)
+    """How many characters a pattern surely matches: optional parts and look-arounds
+    do not count."""
+    required = _without_lookarounds(pattern)
+    required = re.sub(r"\(\?:[^()]*\)\?", "", required)
     return len(re.sub(r"[\\()?:|\[\]+*]", "", required))
+
+
+def _without_lookarounds(pattern: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith(("(?!", "(?=", "(?<!", "(?<="), i):
+            depth = 0
+            while i < len(pattern):
+                depth += {"(": 1, ")": -1}.get(pattern[i], 0)
+                i += 1
+                if depth == 0:
+                    break
+            continue
+        out.append(pattern[i])
+        i += 1
+    return "".join(out)
 
 
 @cache
@@ -126,8 +145,8 @@ _STOP_WORDS = """
 the a an and but or in on at of for to from by with as after before since while when where
 this that these those his her its their our my your he she it they we you i there here
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
+january february march april june july august september october november december
+sept oct nov dec
 nato eu un g7 g20 asean apec brics sco osce quad cop summit council assembly conference
 alliance union organisation organization forum group commission parliament congress senate
 ministry department office house government cabinet administration agency committee

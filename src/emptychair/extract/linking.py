@@ -21,14 +21,14 @@ CLAUSE_BREAK = re.compile(
 )
 # "is not expected to pledge aid and will take part": each verb phrase has its own hedges.
 _COORDINATED = re.compile(
-    r"\band\b(?=\s+(?:will|would|is|was|are|were|has|had|did|does|plans|intends|may|might|"
+    r"\b(?:and|but)\b(?=\s+(?:will|would|is|was|are|were|has|had|did|does|plans|intends|may|might|"
     r"could|can|also|then|later)\b)"
 )
 _PREPOSITION = re.compile(
     r"\b(?:under|with|to|for|from|against|about|of|on|at|by|like|than|between|including|"
     r"meet|met|see|saw|invite|invited|urged|asked|told|called|thanked|welcomed|telephoned|phoned|"
     r"visited|praised|critici[sz]ed|congratulated|greeted|received|hosted|accompanied|blamed|"
-    r"pressed|persuaded|replaced)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}?$",
+    r"pressed|persuaded|replaced)\s+(?:the\s+)?(?:(?!(?:that|who|which|and|but)\b)[\w.’'-]+\s+){0,2}?$",
     re.I,
 )
 # What may stand between the members of a list of people: commas, "and", an appositive,
@@ -75,7 +75,7 @@ def link(
     clause = clause_start(text, trigger.start)
     # "He has not travelled since May and is likely to join by video": a verb phrase
     # joined by "and" shares the subject of the clause before.
-    shared = _COORDINATED.search(text, clause, trigger.start)
+    shared = _COORDINATED.search(text, max(0, clause - 5), trigger.start)
     scope = 0 if shared else clause
     before = [a for a in actors if scope <= a.start and a.end <= trigger.start]
     after = [a for a in actors if a.start >= trigger.end]
@@ -141,7 +141,7 @@ def _represented(
         return nobody
     # "is represented at the talks by his deputy, Christopher Landau"
     by = re.compile(r"\bby\b").search(text, trigger.start, trigger.end + 40)
-    if re.search(r"\brepresented$", phrase) and by:
+    if re.search(r"\brepresented(?: by)?$", phrase) and by:
         others = [a for a in after if a.start > by.start() and a.entity is not subject.entity]
         if others and others[0].entity.name:
             return Link((subject.entity,), others[0].entity.name, clause)

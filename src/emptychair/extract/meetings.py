@@ -161,7 +161,8 @@ def find_meetings(
                 allied = context.context and context.context.search(
                     sentence, max(0, m.start() - 20), m.start()
                 )
-                if kind_forum and (near_noun or allied) and free(m.start(), m.end()):
+                named = f.noun.search(m.group(0))  # "the leaders' summit"
+                if kind_forum and (near_noun or allied or named) and free(m.start(), m.end()):
                     found.append(MeetingMention(kind_forum, m.start(), m.end(), True))
     for m in f.anaphor.finditer(sentence):
         if free(m.start(), m.end()):

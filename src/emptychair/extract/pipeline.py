@@ -87,6 +87,7 @@ _VENUE = re.compile(
     r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,2}(?:capital|city),?\s+|city of\s+)?"
     r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
 )
+_CONDITION = re.compile(r"\b(?:unless|provided|as long as|only if|if)\b", re.I)
 _SO_TOO = re.compile(
     r"\b(?:and|but) so (?:will|would|did|does|is|was|has|have)\s+(?:the\s+)?", re.I
 )
@@ -268,6 +269,10 @@ class _Reader:
         if trigger.side == "subject":
             status = apply_negation(status, window)
         certainty = certainty_of(window + " " + text[trigger.end : trigger.end + 12])
+        # "won't attend unless the venue is changed": a condition after the verb.
+        end = clause_end.start() if clause_end else len(text)
+        if _CONDITION.search(text, trigger.end, end):
+            certainty = "possible"
         # A date in a sentence that does not name the meeting is rarely its date,
         # but "in 2021" or "last year" still says which meeting it was not.
         if named_here:

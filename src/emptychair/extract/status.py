@@ -114,7 +114,15 @@ _ATTEND_NOUNS = r"(?:presence (?:at|in)\b|(?:attendance|participation|presence) 
 _STANDIN = r"(?:in (?:his|her|their|[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s?) (?:place|stead)|instead of|in place of|on behalf of|(?:stand|stands|stood|standing|fill|fills|filling) in for|(?:take|takes|took) (?:the President's|his|her) (?:seat|place))"
 _REPRESENT = r"(?:represent|represents|represented|representing|replace|replaces|replacing)"
 
+# Missing part of a meeting is attending it (FORMAT.md): checked before "missed".
+_PARTIAL = (
+    r"(?:missed|skipped|missing|skipping|miss|skip) (?:the |a |part of the |some of the )?"
+    r"(?:opening|closing|first|last|final|morning|afternoon|evening|official|gala|working)?\s?"
+    r"(?:session|day|part|dinner|lunch|photo|plenary|reception|sessions|meetings?) (?:of|at)\b"
+)
+
 _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
+    (re.compile(rf"\b{_PARTIAL}"), "attend", "subject"),
     (re.compile(rf"\b(?:{'|'.join(_VIRTUAL)})", re.I), "virtual", "subject"),
     (re.compile(rf"\b(?:{'|'.join(_ABSENT)})\b"), "absent", "subject"),
     (re.compile(rf"\b(?:{'|'.join(_ATTEND)})"), "attend", "subject"),
