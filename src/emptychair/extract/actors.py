@@ -150,6 +150,11 @@ class Registry:
         for entity in reversed(self.entities):
             if entity.name and (_fold(entity.name) == folded or folded in entity.aliases):
                 return entity
+        # "Premier Li" in a headline, "Premier Li Qiang" in the text: one person.
+        words = set(folded.split())
+        for entity in reversed(self.entities):
+            if entity.name and " " not in entity.name and _fold(entity.name) in words:
+                return entity
         return None
 
     def by_office(
@@ -164,7 +169,7 @@ class Registry:
         for entity in reversed(self.entities):
             if entity.role != role or (country is not None and entity.country != country):
                 continue
-            if specific and entity.titles and title not in entity.titles:
+            if specific and title not in entity.titles and (entity.titles or entity.name):
                 continue
             if named and entity.name is not None:
                 continue
@@ -287,13 +292,13 @@ def _place_by_context(sentence: str, mentions: list[ActorMention], registry: Reg
         if m.entity.country is None:
             near = max(0, m.start - 60)
             named = [*c.adjective_re.finditer(sentence, near, m.start)]
-            named += [*c.name_re.finditer(sentence, near, m.start)]
+            named += [*c.state_re.finditer(sentence, near, m.start)]
             if named:
                 nearest = max(named, key=lambda x: x.start())
                 m.entity.country = c.code(nearest.group(1))
             else:
                 # Failing that, the one state the sentence names, if it names only one.
-                anywhere = {c.code(x.group(1)) for x in c.name_re.finditer(sentence)}
+                anywhere = {c.code(x.group(1)) for x in c.state_re.finditer(sentence)}
                 anywhere |= {c.code(x.group(1)) for x in c.adjective_re.finditer(sentence)}
                 if len(anywhere) == 1:
                     m.entity.country = anywhere.pop()

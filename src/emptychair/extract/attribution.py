@@ -107,7 +107,7 @@ def _classify(phrase: str, people: list[tuple[int, int, str]]) -> list[Source]:
     if re.match(r"(?:reuters|the post|reporters)$", lowered):
         return []
     phrase = re.split(
-        r"\s+(?:familiar|who|speaking|with knowledge|briefed|close to|knowledgeable)\b", phrase
+        r"\s+(?:familiar|who|speaking|with knowledge|briefed|close to|knowledgeable)\b|:", phrase
     )[0]
     lowered = phrase.lower()
     outlet = _outlets().search(phrase)

@@ -17,7 +17,9 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿāăąćčďđēęěğīıľłńňōőœřśşšťūůűźżžșț"
 _WORD = f"[{_UPPER}](?:['’][{_UPPER}])?[{_UPPER}{_LOWER}]*[{_LOWER}](?:-[{_UPPER}{_LOWER}]+)*"
 _HYPHEN_PARTICLE = f"(?:al|el|bin|ibn|ben)-[{_UPPER}][{_LOWER}]+"
-NAME_TOKEN = f"(?:{_WORD}|{_HYPHEN_PARTICLE}|[{_UPPER}]\\.)"
+# Initials written together ("JD Vance") count when a capitalised word follows.
+_INITIALS = f"(?<![\\w.])[{_UPPER}]{{2,3}}(?=\\s+[{_UPPER}][{_LOWER}])"
+NAME_TOKEN = f"(?:{_WORD}|{_HYPHEN_PARTICLE}|[{_UPPER}]\\.|{_INITIALS})"
 # A run of capitalised words, with name particles between them.
 NAME_RUN = re.compile(
     f"{NAME_TOKEN}(?:\\s+(?:(?:{'|'.join(sorted(PARTICLES))})\\s+)*{NAME_TOKEN})*"
@@ -35,6 +37,8 @@ class Countries:
 
     by_form: dict[str, str]
     name_re: re.Pattern[str]
+    # Names and seats of government, not capitals: a capital is as often a venue.
+    state_re: re.Pattern[str]
     adjective_re: re.Pattern[str]
     ambiguous: frozenset[str]
 
@@ -48,6 +52,7 @@ def countries() -> Countries:
     """Compiled country vocabulary."""
     by_form: dict[str, str] = {}
     names: list[str] = []
+    states: list[str] = []
     adjectives: list[str] = []
     ambiguous: set[str] = set()
     for entry in vocab.load("countries"):
@@ -56,6 +61,8 @@ def countries() -> Countries:
             for form in entry.get(key, []):
                 by_form.setdefault(form, code)
                 names.append(form)
+                if key != "capitals":
+                    states.append(form)
         for form in entry.get("adjectives", []) + entry.get("demonyms", []):
             by_form.setdefault(form, code)
         adjectives.extend(entry.get("adjectives", []))
@@ -64,6 +71,7 @@ def countries() -> Countries:
     return Countries(
         by_form=by_form,
         name_re=re.compile(f"(?<![\\w.])(?:the )?({_alternation(names)})(?![\\w])"),
+        state_re=re.compile(f"(?<![\\w.])(?:the )?({_alternation(states)})(?![\\w])"),
         adjective_re=re.compile(f"(?<![\\w.])({_alternation(adjectives)})(?![\\w-])"),
         ambiguous=frozenset(ambiguous),
     )
@@ -148,6 +156,7 @@ monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterda
 january february march april june july august september october november december
 sept oct nov dec
 nato eu un g7 g20 asean apec brics sco osce quad cop summit council assembly conference
+ministerial ministerials meeting meetings session talks dialogue forum
 alliance union organisation organization forum group commission parliament congress senate
 ministry department office house government cabinet administration agency committee
 court bank fund party army navy force forces guard security defense defence foreign state

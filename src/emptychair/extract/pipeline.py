@@ -57,6 +57,10 @@ _WEIGHING = re.compile(
     r"\b(?:decid|consider|weigh|mull|think|thought|work|unsure|undecided)\w*(?:\s+\w+){0,2}\s+whether\b",
     re.I,
 )
+_PLACE_BEFORE = re.compile(
+    r"\b(?:the|his|her|its|their|this year's)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
+    r"(?=(?:[A-Z][\w-]+\s+)?(?:summit|meeting|gathering|talks|conference|G-?\d+|[A-Z]{2,}))"
+)
 _CALLED_OFF = re.compile(
     r"\b(?:dropped|scrapped|cancell?ed|abandoned|shelved|ditched) (?:\w+ )?plans?|"
     r"\bdecided against|\bdeclined|\brefused|\bpulled out|\bturned down",
@@ -224,6 +228,10 @@ class _Reader:
             venue = _VENUE.match(text, mention.end)
             if venue and mention.explicit:
                 self.venues.setdefault(venue.group(1), mention.forum)
+            # "the New Delhi meeting", "the Brisbane G20": a place named before the meeting.
+            before = _PLACE_BEFORE.search(text, max(0, mention.start - 30), mention.end)
+            if before and before.end(1) <= mention.end:
+                self.venues.setdefault(before.group(1), mention.forum)
             near = _date_near(dates, mention.start)
             if near and near.value and not near.past:
                 self.forum_dates.setdefault(mention.forum, []).append(near.value)
@@ -325,8 +333,9 @@ class _Reader:
         meeting = _meeting_for(trigger, meetings, text)
         if meeting is not None:
             return meeting.forum, meeting.start, True
-        if re.match(TRAVEL, text[trigger.start :]):
-            place = re.match(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*", text[trigger.end :])
+        travel = re.compile(TRAVEL).match(text, trigger.start)
+        if travel:
+            place = re.compile(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*").match(text, travel.end())
             forum = self.venues.get(place.group(0)) if place else None
             return (forum, trigger.end, True) if forum else None
         if trigger.side == "object":

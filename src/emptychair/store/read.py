@@ -398,7 +398,12 @@ def record_rows(
 def pair_entries(connection: Connection, pairs: Iterable[Pair]) -> list[tuple[Pair, Entry]]:
     """Entries of the claims behind each (meeting, office) pair, ``current`` marked."""
     wanted = set(pairs)
-    condition = tuple_(db.claims.c.meeting_id, db.claims.c.office_id).in_(sorted(wanted))
+    # The plain meeting IN lets SQLite use ix_claims_meeting_office; on its own, the
+    # row-value IN makes it scan every claim.
+    condition = and_(
+        db.claims.c.meeting_id.in_(sorted({meeting for meeting, _ in wanted})),
+        tuple_(db.claims.c.meeting_id, db.claims.c.office_id).in_(sorted(wanted)),
+    )
     return [
         (pair, entry)
         for pair, entry in _keyed_entries(connection, condition, mark=True)

@@ -171,3 +171,53 @@ records = Table(
     Index("ix_records_office", "office_id"),
     Index("ix_records_status", "status"),
 )
+
+# A meeting the calendar knows: its dates are authoritative, and it exists before
+# any claim about it, so a missing principal shows as a meeting with no record.
+calendar_meetings = Table(
+    "calendar_meetings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", Integer, ForeignKey("meetings.id"), nullable=False, unique=True),
+    Column("forum", String(64), ForeignKey("forums.id"), nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("end_date", Date, nullable=False),
+    Column("city", String(200)),
+    Column("country", String(3)),
+    Column("format", String(16), nullable=False),
+    Column("source", Text, nullable=False, default=""),
+    Index("ix_calendar_meetings_forum_start", "forum", "start_date"),
+    _one_of("format", ("formal", "informal", "virtual")),
+)
+
+# Official travel records (Office of the Historian): one row per trip, linked to
+# the document its claims were read from, so history can say where someone was.
+official_trips = Table(
+    "official_trips",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("trip_id", String(32), nullable=False, unique=True),
+    Column("file", String(300), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("who", String(100), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("end_date", Date, nullable=False),
+    Column("country_id", String(100), nullable=False),
+    Column("country", String(200), nullable=False),
+    Column("locale", String(300), nullable=False, default=""),
+    Column("remarks", Text, nullable=False, default=""),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="SET NULL")),
+    Index("ix_official_trips_role_start", "role", "start_date"),
+)
+
+# Derived, like ``records``: each country's highest level attending in person per
+# meeting (an index into ``analyze.patterns.LEVELS``), kept by ``store.records``
+# so downgrades come out of one window query instead of a scan of every record.
+representation = Table(
+    "representation",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("country", String(3), ForeignKey("countries.code"), primary_key=True),
+    Column("level", Integer, nullable=False),
+)

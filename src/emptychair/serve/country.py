@@ -1,0 +1,69 @@
+"""A country over time: its representation level at each meeting, per forum, and its streaks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from emptychair.analyze.patterns import Streak, patterns
+from emptychair.store import Store
+from emptychair.store import schema as db
+from emptychair.store.read import RecordRow, meetings, record_rows
+
+from emptychair.serve.board import cell_for, meeting_day, members_on
+
+
+@dataclass(frozen=True)
+class Point:
+    """The country at one meeting: the cell's status and the level it had there."""
+
+    meeting: str
+    date: dt.date
+    status: str
+    label: str
+    level: str | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class Series:
+    """One forum's meetings for the country, oldest first."""
+
+    forum: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class CountryView:
+    """Everything the country page shows."""
+
+    code: str
+    series: tuple[Series, ...]
+    streaks: tuple[Streak, ...]
+
+
+def country_view(store: Store, code: str) -> CountryView:
+    """Representation per forum over time, and the country's absence streaks."""
+    code = code.upper()
+    known = {m.id: m for m in meetings(store)}
+    with store.engine.connect() as connection:
+        rows = record_rows(connection, db.offices.c.country == code, with_timeline=False)
+    by_meeting: dict[str, list[RecordRow]] = defaultdict(list)
+    for record in rows:
+        by_meeting[record.meeting].append(record)
+    per_forum: dict[str, list[Point]] = defaultdict(list)
+    for slug, records in by_meeting.items():
+        meeting = known[slug]
+        day = meeting_day(meeting)
+        member = code in (members_on(meeting.forum, day) or ())
+        cell = cell_for(code, meeting.forum, records, member)
+        per_forum[meeting.forum].append(
+            Point(slug, day, cell.status, cell.label, cell.level, cell.detail)
+        )
+    series = tuple(
+        Series(forum, tuple(sorted(points, key=lambda p: (p.date, p.meeting))))
+        for forum, points in sorted(per_forum.items())
+    )
+    streaks = tuple(s for s in patterns(store).streaks if s.country == code)
+    return CountryView(code=code, series=series, streaks=streaks)
