@@ -15,9 +15,13 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
-## The main job on the embedded default: the bundled sample, extracted.
+## The main job on the embedded default (a SQLite file, see `emptychair info`):
+## ingest the bundled sample, then print the meetings, the founding board and the patterns.
 demo: install
-	$(BIN)/emptychair extract --published 2026-01-30 src/emptychair/data/sample.jsonl
+	$(BIN)/emptychair ingest src/emptychair/data/sample.jsonl
+	$(BIN)/emptychair meetings
+	$(BIN)/emptychair meeting nato-defence-ministers-2026-02
+	$(BIN)/emptychair patterns
 
 ## The whole test suite, with lint, format and type checks.
 test: install lint

@@ -27,9 +27,8 @@ from emptychair.reconcile.meetings import month_start
 from emptychair.store import schema as db
 from emptychair.store.handle import Store
 from emptychair.store.read import Entry, pair_entries
+from emptychair.store.records import LEVELS
 
-LEVELS = ("ambassador", "deputy", "minister", "principal")
-_MINISTERS = ("leader", "foreign_minister", "defence_minister", "finance_minister", "minister")
 _stand_in = db.people.alias("stand_in")
 
 
@@ -96,7 +95,7 @@ def patterns(store: Store, min_length: int = 2) -> Patterns:
         sequence = _family_meetings(connection)
         return Patterns(
             streaks=tuple(_streaks(connection, sequence, min_length)),
-            downgrades=tuple(_downgrades(connection, sequence)),
+            downgrades=tuple(_downgrades(connection)),
         )
 
 
@@ -254,38 +253,42 @@ def _attendees(
     return found
 
 
-def _downgrades(connection: Connection, known: dict[int, _Meeting]) -> list[Downgrade]:
-    """Meetings where a country's in-person level fell below its previous one in the forum."""
-    level = case(
-        (db.offices.c.role == db.forums.c.principal_role, LEVELS.index("principal")),
-        (db.offices.c.role.in_(_MINISTERS), LEVELS.index("minister")),
-        (db.offices.c.role == "deputy", LEVELS.index("deputy")),
-        (db.offices.c.role == "ambassador", LEVELS.index("ambassador")),
-    )
-    rows = connection.execute(
-        select(db.records.c.meeting_id, db.offices.c.country, func.max(level).label("level"))
-        .join(db.offices, db.offices.c.id == db.records.c.office_id)
-        .join(db.meetings, db.meetings.c.id == db.records.c.meeting_id)
-        .join(db.forums, db.forums.c.id == db.meetings.c.forum)
-        .where(
-            and_(
-                db.records.c.status == "attend",
-                db.forums.c.principal_role.is_not(None),
-                db.offices.c.country.is_not(None),
-            )
+def _downgrades(connection: Connection) -> list[Downgrade]:
+    """Meetings where a country's in-person level fell below its previous one in the forum.
+
+    Reads the levels ``store.records`` keeps per (meeting, country) and pairs each
+    with the one before in the same forum with a window function, so only the
+    drops leave the database.
+    """
+    level = db.representation.c.level
+    # A meeting's date order: its month, then its first day (none: the 1st, so
+    # first), then its id, as ``_Meeting.date`` and the slug order it in Python.
+    window = {
+        "partition_by": (db.representation.c.country, db.meetings.c.forum),
+        "order_by": (
+            db.meetings.c.month,
+            db.meetings.c.start_date.nulls_first(),
+            db.meetings.c.slug,
+        ),
+    }
+    steps = (
+        select(
+            db.representation.c.country,
+            db.meetings.c.forum,
+            func.lag(db.meetings.c.slug).over(**window).label("before"),
+            func.lag(level).over(**window).label("was"),
+            db.meetings.c.slug.label("after"),
+            level.label("now"),
         )
-        .group_by(db.records.c.meeting_id, db.offices.c.country)
+        .join(db.meetings, db.meetings.c.id == db.representation.c.meeting_id)
+        .join(db.forums, db.forums.c.id == db.meetings.c.forum)
+        .where(db.forums.c.principal_role.is_not(None))
+        .subquery()
     )
-    series: dict[tuple[str, str], list[tuple[dt.date, str, int]]] = defaultdict(list)
-    for meeting_id, country, level_found in rows:
-        meeting = known.get(meeting_id)
-        if level_found is not None and meeting is not None:
-            series[(country, meeting.forum)].append((meeting.date, meeting.slug, level_found))
-    found = []
-    for (country, forum), levels in series.items():
-        levels.sort()
-        for (_, before, was), (_, after, now) in pairwise(levels):
-            if now < was:
-                found.append(Downgrade(country, forum, before, LEVELS[was], after, LEVELS[now]))
+    rows = connection.execute(select(steps).where(steps.c.now < steps.c.was))
+    found = [
+        Downgrade(country, forum, before, LEVELS[was], after, LEVELS[now])
+        for country, forum, before, was, after, now in rows
+    ]
     found.sort(key=lambda d: (d.after, d.country), reverse=True)
     return found

@@ -20,7 +20,9 @@ from functools import cache
 from emptychair.model import Source
 from emptychair.reconcile.meetings import month_start
 from emptychair.reconcile.timeline import Statement, reconcile
-from emptychair.store.read import Board, Entry, MeetingRow, RecordRow
+from emptychair.store import Store
+from emptychair.store import schema as db
+from emptychair.store.read import Board, Entry, MeetingRow, RecordRow, record_rows
 from emptychair.vocab import load
 
 MINISTERS = ("leader", "foreign_minister", "defence_minister", "finance_minister", "minister")
@@ -330,3 +332,44 @@ def summary(forum: str, records: Sequence[RecordRow], most: int = 3) -> str:
         return "no absence reported" if records else "no claims yet"
     shown = "; ".join(parts[:most])
     return shown + (f"; and {len(parts) - most} more" if len(parts) > most else "")
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    """A meeting with its one-line summary of who is missing."""
+
+    id: str
+    forum: str
+    family: str
+    month: str
+    start: dt.date | None
+    end: dt.date | None
+    place: str | None
+    records: int
+    claims: int
+    absent: int
+    summary: str
+
+
+def meeting_lines(store: Store, rows: Sequence[MeetingRow]) -> list[MeetingLine]:
+    """``rows`` with their summaries, in one query for all their records."""
+    if not rows:
+        return []
+    with store.engine.connect() as connection:
+        found = record_rows(
+            connection, db.meetings.c.slug.in_([m.id for m in rows]), with_timeline=False
+        )
+    by_meeting: dict[str, list[RecordRow]] = defaultdict(list)
+    for record in found:
+        by_meeting[record.meeting].append(record)
+    return [
+        MeetingLine(**dataclasses.asdict(m), summary=summary(m.forum, by_meeting[m.id]))
+        for m in rows
+    ]
+
+
+def is_upcoming(meeting: MeetingRow, today: dt.date) -> bool:
+    """Whether the meeting has not ended by ``today`` (a month-only meeting: its month)."""
+    if meeting.end or meeting.start:
+        return (meeting.end or meeting.start or today) >= today
+    return meeting.month >= today.strftime("%Y-%m")

@@ -1,17 +1,33 @@
-"""Rewrite the reconciled record of each (meeting, office) whose claims changed."""
+"""Rewrite the reconciled record of each (meeting, office) whose claims changed.
+
+Alongside, ``representation`` keeps each country's highest level attending in
+person per meeting, so patterns find downgrades without scanning every record.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, delete, insert, select, tuple_
+from sqlalchemy import ColumnElement, Connection, and_, case, delete, func, insert, select, tuple_
 
 from emptychair.reconcile.timeline import Statement, reconcile
-from emptychair.store.schema import claims, documents, records
+from emptychair.store.schema import (
+    claims,
+    documents,
+    forums,
+    meetings,
+    offices,
+    records,
+    representation,
+)
 
 Pair = tuple[int, int]
 _CHUNK = 500
+
+LEVELS = ("ambassador", "deputy", "minister", "principal")
+"""Levels of in-person representation, lowest first; ``representation.level`` indexes it."""
+_MINISTERS = ("leader", "foreign_minister", "defence_minister", "finance_minister", "minister")
 
 
 def refresh(connection: Connection, pairs: Iterable[Pair]) -> None:
@@ -21,6 +37,40 @@ def refresh(connection: Connection, pairs: Iterable[Pair]) -> None:
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start : start + _CHUNK]
         _refresh_meetings(connection, chunk, {p for p in wanted if p[0] in set(chunk)})
+        refresh_levels(connection, meetings.c.id.in_(chunk))
+
+
+def refresh_levels(connection: Connection, which: ColumnElement[bool]) -> None:
+    """Recompute ``representation`` for the meetings matching ``which`` (over ``meetings``).
+
+    A country's level at a meeting is that of its highest-ranked office recorded
+    attending; the forum's principal role ranks highest. Offices of no rank
+    (officials, envoys) give no level.
+    """
+    chosen = select(meetings.c.id).where(which)
+    level = case(
+        (offices.c.role == forums.c.principal_role, LEVELS.index("principal")),
+        (offices.c.role.in_(_MINISTERS), LEVELS.index("minister")),
+        (offices.c.role == "deputy", LEVELS.index("deputy")),
+        (offices.c.role == "ambassador", LEVELS.index("ambassador")),
+    )
+    connection.execute(delete(representation).where(representation.c.meeting_id.in_(chosen)))
+    connection.execute(
+        insert(representation).from_select(
+            ["meeting_id", "country", "level"],
+            select(records.c.meeting_id, offices.c.country, func.max(level))
+            .join(offices, offices.c.id == records.c.office_id)
+            .join(meetings, meetings.c.id == records.c.meeting_id)
+            .join(forums, forums.c.id == meetings.c.forum)
+            .where(
+                records.c.meeting_id.in_(chosen),
+                records.c.status == "attend",
+                offices.c.country.is_not(None),
+                level.is_not(None),
+            )
+            .group_by(records.c.meeting_id, offices.c.country),
+        )
+    )
 
 
 def _refresh_meetings(connection: Connection, meeting_ids: list[int], pairs: set[Pair]) -> None:
@@ -59,8 +109,14 @@ def _refresh_meetings(connection: Connection, meeting_ids: list[int], pairs: set
                     group_id=row.syndication_group or row.document_id,
                 )
             )
+    # The plain meeting IN lets SQLite use an index; the row-value IN alone scans.
     connection.execute(
-        delete(records).where(tuple_(records.c.meeting_id, records.c.office_id).in_(sorted(pairs)))
+        delete(records).where(
+            and_(
+                records.c.meeting_id.in_(meeting_ids),
+                tuple_(records.c.meeting_id, records.c.office_id).in_(sorted(pairs)),
+            )
+        )
     )
     fresh = []
     for (meeting_id, office_id), statements in grouped.items():

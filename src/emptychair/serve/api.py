@@ -1,0 +1,300 @@
+"""The JSON API under /api/: the library's answers as JSON (or CSV), with an OpenAPI schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
+from fastapi.responses import Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from emptychair import __version__
+from emptychair.analyze.patterns import Downgrade, Streak, patterns
+from emptychair.extract import extract
+from emptychair.model import STATUSES, Document
+from emptychair.sources.errors import UnreadableError
+from emptychair.sources.html import html_document
+from emptychair.sources.text import text_document
+from emptychair.store import Store
+from emptychair.store import read as queries
+from emptychair.store.read import ActorHistory, ClaimFilter, Entry
+
+from emptychair.serve import catalog
+from emptychair.serve.board import BoardView, MeetingLine, board_view, meeting_lines
+from emptychair.serve.country import CountryView, country_view
+from emptychair.serve.deps import Paging, PagingDep, StoreDep
+from emptychair.serve.export import csv_response
+from emptychair.serve.search import SearchResult, search
+from emptychair.serve.security import require_read, require_write
+
+T = TypeVar("T")
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_read)])
+
+Format = Annotated[
+    Literal["json", "csv"], Query(alias="format", description="json (default) or csv.")
+]
+Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
+CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
+UNAUTHORISED = {401: {"description": "Missing or wrong bearer token."}}
+NOT_FOUND = {404: {"description": "Not in the store."}}
+CountryCode = Annotated[str, Path(pattern="^[A-Za-z]{3}$", description="ISO alpha-3, e.g. USA.")]
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the store names."""
+
+    name: str
+
+
+class Ingested(BaseModel):
+    """What ``POST /api/documents`` did."""
+
+    id: str
+    added: int
+    replaced: int
+    unchanged: int
+    claims_added: int
+    rejected: list[str]
+
+
+def _page(items: list[Any], total: int, paging: Paging, form: str, name: str) -> Any:
+    if form == "csv":
+        return csv_response(items, name)
+    return Page[Any](items=items, total=total, limit=paging.limit, offset=paging.offset)
+
+
+@router.get("/meetings", response_model=Page[MeetingLine], responses=CSV)
+def list_meetings(
+    store: StoreDep,
+    paging: PagingDep,
+    form: Format = "json",
+    forum: str | None = None,
+    family: str | None = None,
+    since: Day = None,
+    until: Day = None,
+) -> Any:
+    """Meetings, newest first, each with a one-line summary of who is missing."""
+    found = queries.meetings(store, forum, family, since, until)
+    return _page(
+        meeting_lines(store, paging.slice(found)), len(found), paging, form, "meetings"
+    )
+
+
+@router.get("/meetings/{meeting_id}", response_model=BoardView, responses=NOT_FOUND)
+def get_meeting(
+    store: StoreDep,
+    meeting_id: str,
+    as_of: Annotated[
+        dt.date | None, Query(description="The board as it stood on this day.")
+    ] = None,
+) -> BoardView:
+    """A meeting's board: a cell per member state, and every record with its claim timeline."""
+    board = queries.meeting_board(store, meeting_id)
+    if board is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no meeting {meeting_id!r}")
+    return board_view(board, as_of)
+
+
+@router.get("/claims", response_model=Page[Entry], responses=CSV)
+def list_claims(
+    store: StoreDep,
+    paging: PagingDep,
+    form: Format = "json",
+    person: Annotated[str | None, Query(description="Name or part of one.")] = None,
+    country: Annotated[str | None, Query(description="ISO alpha-3, e.g. USA.")] = None,
+    forum: str | None = None,
+    claim_status: Annotated[
+        Literal["attend", "absent", "virtual"] | None, Query(alias="status")
+    ] = None,
+    meeting: Annotated[str | None, Query(description="Meeting id.")] = None,
+    since: Day = None,
+    until: Day = None,
+) -> Any:
+    """Stored claims, oldest publication first; since/until bound the publication date."""
+    assert claim_status is None or claim_status in STATUSES
+    found = queries.claims(
+        store, ClaimFilter(person, country, forum, claim_status, meeting, since, until)
+    )
+    return _page(paging.slice(found), len(found), paging, form, "claims")
+
+
+@router.get("/actors", response_model=Page[Person], responses=CSV)
+def list_actors(
+    store: StoreDep,
+    paging: PagingDep,
+    form: Format = "json",
+    name: Annotated[str | None, Query(description="Name or part of one.")] = None,
+) -> Any:
+    """People the store names, alphabetically."""
+    names, total = catalog.people(store, name, paging.limit, paging.offset)
+    return _page([Person(n) for n in names], total, paging, form, "actors")
+
+
+@router.get("/actors/{name}", response_model=ActorHistory)
+def get_actor(store: StoreDep, name: str) -> ActorHistory:
+    """Every meeting the store links to people whose name contains ``name``."""
+    return queries.actor_history(store, name)
+
+
+@router.get("/countries", response_model=Page[catalog.CountryRow], responses=CSV)
+def list_countries(store: StoreDep, paging: PagingDep, form: Format = "json") -> Any:
+    """Countries with records, with how many of them are absences."""
+    found = catalog.countries(store)
+    return _page(paging.slice(found), len(found), paging, form, "countries")
+
+
+@router.get("/countries/{code}", response_model=CountryView)
+def get_country(store: StoreDep, code: CountryCode) -> CountryView:
+    """A country's representation level per forum over time, and its absence streaks."""
+    return country_view(store, code)
+
+
+MinLength = Annotated[int, Query(ge=1, le=100, description="Shortest streak listed.")]
+
+
+@router.get("/patterns/streaks", response_model=Page[Streak], responses=CSV)
+def list_streaks(
+    store: StoreDep, paging: PagingDep, form: Format = "json", min_length: MinLength = 2
+) -> Any:
+    """Countries missing their principal at consecutive meetings, longest first."""
+    found = patterns(store, min_length).streaks
+    return _page(paging.slice(found), len(found), paging, form, "streaks")
+
+
+@router.get("/patterns/downgrades", response_model=Page[Downgrade], responses=CSV)
+def list_downgrades(store: StoreDep, paging: PagingDep, form: Format = "json") -> Any:
+    """Countries sending a lower level to a forum than to its previous meeting."""
+    found = patterns(store).downgrades
+    return _page(paging.slice(found), len(found), paging, form, "downgrades")
+
+
+@router.get("/documents", response_model=Page[catalog.DocumentRow], responses=CSV)
+def list_documents(store: StoreDep, paging: PagingDep, form: Format = "json") -> Any:
+    """Stored documents, newest first."""
+    rows, total = catalog.documents(store, paging.limit, paging.offset)
+    return _page(rows, total, paging, form, "documents")
+
+
+@router.get("/documents/{doc_id}", response_model=catalog.DocumentView, responses=NOT_FOUND)
+def get_document(
+    store: StoreDep, doc_id: Annotated[int, Path(ge=1, le=2**62)]
+) -> catalog.DocumentView:
+    """One document with its text and its claims."""
+    found = catalog.document(store, doc_id)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document {doc_id}")
+    return found
+
+
+@router.get("/search", response_model=SearchResult)
+def search_store(
+    store: StoreDep,
+    paging: PagingDep,
+    q: Annotated[str, Query(max_length=500, description="Words to find.")] = "",
+) -> SearchResult:
+    """Documents (title and text) and claims (evidence) matching all the words of ``q``."""
+    return search(store, q, paging.limit, paging.offset)
+
+
+_DOCUMENT_SCHEMA = {
+    "type": "object",
+    "required": ["id", "text"],
+    "properties": {
+        "id": {"type": "string", "minLength": 1},
+        "text": {"type": "string"},
+        "published": {"type": "string", "format": "date"},
+        "title": {"type": ["string", "null"]},
+        "url": {"type": ["string", "null"]},
+        "outlet": {"type": ["string", "null"]},
+    },
+}
+
+
+def _document(body: bytes, media: str, doc_id: str | None, published: dt.date | None) -> Document:
+    """The posted document: FORMAT.md JSON, plain text or an HTML page."""
+    name = doc_id or "posted-" + hashlib.sha256(body).hexdigest()[:12]
+    if media == "application/json":
+        data = json.loads(body)
+        if isinstance(data, dict) and published and not data.get("published"):
+            data["published"] = published.isoformat()
+        return Document.from_dict(data)
+    if media == "text/plain":
+        return text_document(name, body, published)
+    if media == "text/html":
+        return html_document(name, body, published)
+    raise HTTPException(
+        status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, "send application/json, text/plain or text/html"
+    )
+
+
+def _ingest(store: Store, document: Document) -> Ingested:
+    report = store.ingest([(document, extract(document))], f"emptychair {__version__}")
+    return Ingested(
+        id=document.id,
+        added=report.added,
+        replaced=report.replaced,
+        unchanged=report.unchanged,
+        claims_added=report.claims_added,
+        rejected=list(report.rejected),
+    )
+
+
+@router.post(
+    "/documents",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Ingested,
+    dependencies=[Depends(require_write)],
+    responses={
+        **UNAUTHORISED,
+        413: {"description": "Body over the configured size."},
+        415: {"description": "Unsupported content type."},
+        422: {"description": "Not a readable document."},
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": _DOCUMENT_SCHEMA},
+                "text/plain": {"schema": {"type": "string"}},
+                "text/html": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
+async def post_document(
+    request: Request,
+    store: StoreDep,
+    published: Annotated[
+        dt.date | None, Query(description="Publication date (text and HTML; JSON if missing).")
+    ] = None,
+    doc_id: Annotated[
+        str | None, Query(alias="id", max_length=200, description="Document id (text, HTML).")
+    ] = None,
+) -> Ingested:
+    """Extract the claims of one document and store both (needs the bearer token)."""
+    body = await request.body()
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    try:
+        document = _document(body, media, doc_id, published)
+    except (ValueError, UnreadableError) as exc:  # bad JSON, bad date, unreadable text
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    if document.published is None:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, "a publication date is needed: ?published="
+        )
+    return await run_in_threadpool(_ingest, store, document)
