@@ -19,9 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, select
 
 from emptychair.reconcile.meetings import month_start
 from emptychair.store import schema as db
@@ -95,7 +94,7 @@ def patterns(store: Store, min_length: int = 2) -> Patterns:
         sequence = _family_meetings(connection)
         return Patterns(
             streaks=tuple(_streaks(connection, sequence, min_length)),
-            downgrades=tuple(_downgrades(connection)),
+            downgrades=tuple(_downgrades(connection, sequence)),
         )
 
 
@@ -253,42 +252,32 @@ def _attendees(
     return found
 
 
-def _downgrades(connection: Connection) -> list[Downgrade]:
+def _downgrades(connection: Connection, known: dict[int, _Meeting]) -> list[Downgrade]:
     """Meetings where a country's in-person level fell below its previous one in the forum.
 
-    Reads the levels ``store.records`` keeps per (meeting, country) and pairs each
-    with the one before in the same forum with a window function, so only the
-    drops leave the database.
+    Reads the levels ``store.records`` keeps per (meeting, country), then walks the
+    meetings once in date order, remembering each (country, forum)'s last level.
+    (A LAG() window over the same rows is slower on SQLite: it sorts them by strings.)
     """
-    level = db.representation.c.level
-    # A meeting's date order: its month, then its first day (none: the 1st, so
-    # first), then its id, as ``_Meeting.date`` and the slug order it in Python.
-    window = {
-        "partition_by": (db.representation.c.country, db.meetings.c.forum),
-        "order_by": (
-            db.meetings.c.month,
-            db.meetings.c.start_date.nulls_first(),
-            db.meetings.c.slug,
-        ),
-    }
-    steps = (
+    by_meeting: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    rows = connection.execute(
         select(
-            db.representation.c.country,
-            db.meetings.c.forum,
-            func.lag(db.meetings.c.slug).over(**window).label("before"),
-            func.lag(level).over(**window).label("was"),
-            db.meetings.c.slug.label("after"),
-            level.label("now"),
+            db.representation.c.meeting_id, db.representation.c.country, db.representation.c.level
         )
-        .join(db.meetings, db.meetings.c.id == db.representation.c.meeting_id)
-        .join(db.forums, db.forums.c.id == db.meetings.c.forum)
-        .where(db.forums.c.principal_role.is_not(None))
-        .subquery()
-    )
-    rows = connection.execute(select(steps).where(steps.c.now < steps.c.was))
-    found = [
-        Downgrade(country, forum, before, LEVELS[was], after, LEVELS[now])
-        for country, forum, before, was, after, now in rows
-    ]
+    ).all()  # one fetch: iterating the result would fetch row by row
+    for meeting_id, country, level in rows:
+        by_meeting[meeting_id].append((country, level))
+    last: dict[tuple[str, str], tuple[str, int]] = {}
+    found = []
+    for meeting in sorted(known.values(), key=lambda m: (m.date, m.slug)):
+        for country, level in by_meeting.get(meeting.id, ()):
+            key = (country, meeting.forum)
+            before = last.get(key)
+            if before is not None and level < before[1]:
+                was = LEVELS[before[1]]
+                found.append(
+                    Downgrade(country, meeting.forum, before[0], was, meeting.slug, LEVELS[level])
+                )
+            last[key] = (meeting.slug, level)
     found.sort(key=lambda d: (d.after, d.country), reverse=True)
     return found

@@ -119,7 +119,12 @@ def link(
                 return Link(tuple(a.entity for a in group), None, clause)
         return nobody
     group = _coordinated(subjects, text)
+    # "X had suggested he would stay away": a hedge may stand before a pronoun subject.
+    start = group[0].start
+    if subject.kind == "pronoun":
+        start = max(clause, start - 30)
     window = max(subject.end, clause) if not shared else shared.end()
+    window = min(window, start) if subject.kind == "pronoun" else window
     if re.search(r"\bneither\b", text[clause : group[0].start], re.I):
         window = clause  # "Neither X nor Y is going"
     for m in _COORDINATED.finditer(text, window, trigger.start):

@@ -52,7 +52,9 @@ def _standins_by_delegation(claims: list[Claim]) -> list[Claim]:
     claim of their own)."""
     out = list(claims)
     for i, absent in enumerate(claims):
-        if absent.status != "absent" or absent.representative or absent.country is None:
+        # States only: two EU or NATO officials are colleagues, not stand-ins.
+        national = absent.country not in (None, "EUU", "NAT", "UNO")
+        if absent.status != "absent" or absent.representative or not national:
             continue
         goers = {
             c.person

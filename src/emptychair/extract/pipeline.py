@@ -77,9 +77,10 @@ _OPEN_OBJECT = re.compile(
 # Verbs (and verb + preposition) that take an object: what follows them is what is
 # attended or missed, so it must not be some other event.
 _TAKES_OBJECT = re.compile(
-    r"(?:attend\w*|skip\w*|miss\w*|join\w*|boycott\w*|snub\w*|forg?o\w*|forego\w*|forewent|"
-    r"address\w*|chair\w*|host\w*|lead\w*|led|head\w*|sit out|sat out|up|down|to|in|at|for|"
-    r"from|into|on|of)\s*$",
+    r"\b(?:attend(?:s|ed|ing)?|skip\w*|miss(?:es|ed|ing)?|join(?:s|ed|ing)?|boycott\w*|snub\w*|"
+    r"forg?o(?:es|ing|ne)?|forego\w*|forewent|address(?:es|ed|ing)?|chair(?:s|ed|ing)?|"
+    r"host(?:s|ed|ing)?|lead(?:s|ing)?|led|head(?:s|ed|ing)?|sit out|sat out|up|down|to|in|at|"
+    r"for|from|into|on|of)\s*$",
     re.I,
 )
 _FUTURE = re.compile(
@@ -134,7 +135,12 @@ class _Reader:
         self.document = document
         self.body = body
         self.registry = Registry(document.published)
+        # The meeting the story is about (headline, else first named), and the one
+        # named last with the sentence that named it: "the summit" two paragraphs on
+        # is the story's meeting again, not a side remark's.
+        self.story_forum: str | None = None
         self.previous_forum: str | None = None
+        self.previous_at = -1
         self.drafts: list[merge.Draft] = []
         # Dates the document gives each forum anywhere, for claims that give none.
         self.forum_dates: dict[str, list[str]] = {}
@@ -148,11 +154,13 @@ class _Reader:
         """A headline names the meeting the story is about; its claims come from the body."""
         named = [m for m in find_meetings(title, self.body, None) if m.explicit]
         if named:
-            self.previous_forum = named[0].forum
+            self.story_forum = self.previous_forum = named[0].forum
 
     def read(self, sentence: Sentence) -> None:
         """Take in one sentence: its claims, and what later sentences refer back to."""
         text = sentence.text
+        if sentence.index - self.previous_at > 1 and self.story_forum:
+            self.previous_forum = self.story_forum
         meetings = find_meetings(text, self.body, self.previous_forum)
         actors = find_actors(text, self.registry)
         future = bool(_FUTURE.search(text))
@@ -172,6 +180,8 @@ class _Reader:
         current = [m for m in named if not _time_reference(text, m) and not _past(dates, m)]
         if current or (named and self.previous_forum is None):
             self.previous_forum = (current or named)[-1].forum
+            self.previous_at = sentence.index
+            self.story_forum = self.story_forum or self.previous_forum
         subjects = [a for a in actors if a.kind in ("name", "alias") and a.entity.name]
         if subjects:
             self.registry.topic = subjects[0].entity
@@ -346,9 +356,10 @@ class _Reader:
         if self.previous_forum is None:
             return None
         # "attended a government session", "skipped a gala dinner": another event.
-        if _TAKES_OBJECT.search(text, trigger.start, trigger.end) and not _OPEN_OBJECT.match(
-            text[trigger.end :]
-        ):
+        # ("will be in the Ethiopian capital" names a place, and places are not events.)
+        takes_object = _TAKES_OBJECT.search(text, trigger.start, trigger.end)
+        be_in = text.startswith("be ", trigger.start)
+        if takes_object and not be_in and not _OPEN_OBJECT.match(text[trigger.end :]):
             return None
         return self.previous_forum, trigger.end, False
 

@@ -43,7 +43,7 @@ _ATTEND = [
     rf"join{_V}(?= (?:the|a|an|his|her|their|its|other|fellow|world|G\d+|[A-Z]\w+ leaders|leaders|counterparts|talks|allies|ministers))",
     r"(?:be|is|are|was|were|been|being) (?:present|there|in attendance|on hand)",
     r"(?:be|is|are|was|were|been) (?:among (?:them|those|the (?:leaders|attendees|participants))|at (?:the|this|next|that)\b)",
-    r"\bbe (?:in|at) (?=[A-Z])",
+    r"\bbe (?:in|at) (?:the )?(?=[A-Z])",
     r"(?:is|are|was|were) in town for",
     r"(?:among|one of) (?:the )?(?:[\w'’]+ ){0,3}(?:attendees|participants|guests|speakers)\b",
     r"(?:come|comes|came|coming|go|goes|went|going)(?=\s*[,.;]|\s+(?:either|after all|in person|himself|herself|this year|because)\b)",

@@ -9,7 +9,9 @@ Historian as their named source and the trip's dates as the meeting date
 (the calendar meeting's start when the trip overlaps one). Claims about anyone
 else are set aside and counted: the records speak for the traveller. When the
 extractor names a forum in the remarks but makes no claim of it, the importer
-makes the attend claim itself. Every trip is counted: read, with a meeting,
+makes the attend claim itself; when it names only the body ("a NATO Ministerial
+Meeting"), the calendar meeting of that body in the trip's city and dates whose
+principal is the traveller is the one attended. Every trip is counted: read, with a meeting,
 without, duplicate (stored once) or malformed (reported with file and id).
 """
 
@@ -26,7 +28,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from emptychair import __version__, vocab
 from emptychair.extract import extract
-from emptychair.extract.meetings import find_meetings
+from emptychair.extract.meetings import dominant_body, find_meetings
 from emptychair.model import Claim, Document, Role, Source
 from emptychair.reconcile.meetings import DAY_TOLERANCE
 from emptychair.sources.travels import (
@@ -36,7 +38,6 @@ from emptychair.sources.travels import (
     Trip,
     TripError,
     read_trips,
-    trip_files,
 )
 from emptychair.store.calendar import CalendarReport, calendar_spans, import_calendar
 from emptychair.store.engine import write_transaction
@@ -47,7 +48,7 @@ from emptychair.store.write import IngestReport
 COUNTRY = "USA"
 RECORDS_URL = "https://history.state.gov/departmenthistory/travels"
 SOURCE = Source(kind="named", descriptor=HISTORIAN)
-Spans = dict[str, list[tuple[dt.date, dt.date]]]
+Spans = dict[str, list[tuple[dt.date, dt.date, str]]]
 # Remarks open with a past-tense verb ("Attended", "Met with", "Co-chaired") or not
 # ("Official visit.", "Vacation."); only the first kind reads on after a subject.
 _IRREGULAR = {
@@ -62,6 +63,7 @@ class TravelImport:
     """What one import of travel records did; every ``<trip>`` read lands in one count."""
 
     files: int = 0
+    """Trip files read (and files that failed)."""
     read: int = 0
     """``<trip>`` elements read (malformed ones included)."""
     with_meeting: int = 0
@@ -75,7 +77,8 @@ class TravelImport:
     """Files that cannot be read at all."""
     claims: int = 0
     built: int = 0
-    """Claims the importer made itself, the extractor naming the forum but making no claim."""
+    """Claims the importer made itself: the extractor named the forum but made no claim, or
+    named only the body (NATO) of a calendar meeting in the trip's city and dates."""
     set_aside: int = 0
     """Extractor claims about someone other than the traveller, not stored."""
     ingest: IngestReport = field(default_factory=IngestReport)
@@ -133,7 +136,7 @@ def _meeting_day(forum: str, trip: Trip, spans: Spans) -> dt.date:
     tolerance = dt.timedelta(days=DAY_TOLERANCE)
     near = [
         start
-        for start, end in spans.get(forum, [])
+        for start, end, _ in spans.get(forum, [])
         if start <= trip.end + tolerance and end >= trip.start - tolerance
     ]
     return min(near, key=lambda d: abs((d - trip.start).days)) if near else trip.start
@@ -191,7 +194,43 @@ def trip_claims(trip: Trip, spans: Spans | None = None) -> tuple[list[Claim], in
                     sources=(SOURCE,),
                     evidence=trip.remarks,
                 )
+    if not claims:
+        for forum, day in _calendar_meetings(trip, spans):
+            built += 1
+            claims[forum] = Claim(
+                person=person,
+                country=COUNTRY,
+                role=role,
+                forum=forum,
+                meeting_date=day.isoformat(),
+                status="attend",
+                certainty="reported",
+                sources=(SOURCE,),
+                evidence=trip.remarks,
+            )
     return list(claims.values()), built, len(found) - len(mine)
+
+
+def _calendar_meetings(trip: Trip, spans: Spans) -> list[tuple[str, dt.date]]:
+    """Calendar meetings of the body the remarks name, in the trip's city during the trip,
+    whose principal is the traveller: "Attended a NATO Ministerial Meeting" in Brussels
+    during the foreign ministers' meeting names no forum, but the calendar does."""
+    body = dominant_body(trip.remarks)
+    if body is None:
+        return []
+    role = TRAVELLER_ROLES[trip.role]
+    families = vocab.load("forum_families")["forums"]
+    return [
+        (forum, start)
+        for forum, listed in spans.items()
+        if families.get(forum, {}).get("family") == body
+        and families[forum].get("principal") == role
+        for start, end, city in listed
+        if city
+        and city.lower() in trip.locale.lower()
+        and start <= trip.end + dt.timedelta(days=1)
+        and end >= trip.start - dt.timedelta(days=1)
+    ]
 
 
 def import_travels(
@@ -211,7 +250,9 @@ def import_travels(
     malformed: list[str] = []
     failed_files: list[str] = []
     read = 0
+    files: set[str] = set()
     for found in read_trips(paths):
+        files.add(found.file)
         if isinstance(found, TripError):
             if found.trip_id is None:
                 failed_files.append(str(found))
@@ -236,7 +277,7 @@ def import_travels(
     report = store.ingest(items, f"emptychair {__version__}", batch_size=batch_size)
     _store_trips(store.engine, kept)
     return TravelImport(
-        files=len(trip_files(paths)),
+        files=len(files),
         read=read,
         with_meeting=with_meeting,
         without_meeting=len(kept) - with_meeting,
@@ -254,10 +295,7 @@ def import_travels(
 def _store_trips(engine: Engine, trips: Sequence[Trip]) -> None:
     """Keep each trip's details beside its document (insert new, update changed)."""
     with write_transaction(engine) as connection:
-        existing = {
-            r.trip_id: r
-            for r in connection.execute(select(official_trips)).all()
-        }
+        existing = {r.trip_id: r for r in connection.execute(select(official_trips)).all()}
         document_ids: dict[str, int] = {}
         urls = [trip_document(t).url for t in trips]
         for start in range(0, len(urls), 500):

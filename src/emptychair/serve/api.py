@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from emptychair import __version__
 from emptychair.analyze.patterns import Downgrade, Streak, patterns
 from emptychair.extract import extract
-from emptychair.model import STATUSES, Document
+from emptychair.model import Document
 from emptychair.sources.errors import UnreadableError
 from emptychair.sources.html import html_document
 from emptychair.sources.text import text_document
@@ -126,7 +126,6 @@ def list_claims(
     until: Day = None,
 ) -> Any:
     """Stored claims, oldest publication first; since/until bound the publication date."""
-    assert claim_status is None or claim_status in STATUSES
     found = queries.claims(
         store, ClaimFilter(person, country, forum, claim_status, meeting, since, until)
     )

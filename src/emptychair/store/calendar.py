@@ -160,14 +160,19 @@ def import_calendar(engine: Engine, rows: Sequence[CalendarRow] | None = None) -
     )
 
 
-def calendar_spans(connection: Connection) -> dict[str, list[tuple[dt.date, dt.date]]]:
-    """Every calendar meeting's (start, end), by forum."""
-    found: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+def calendar_spans(connection: Connection) -> dict[str, list[tuple[dt.date, dt.date, str]]]:
+    """Every calendar meeting's (start, end, city), by forum."""
+    found: dict[str, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
     rows = connection.execute(
-        select(calendar_meetings.c.forum, calendar_meetings.c.start_date, calendar_meetings.c.end_date)
+        select(
+            calendar_meetings.c.forum,
+            calendar_meetings.c.start_date,
+            calendar_meetings.c.end_date,
+            calendar_meetings.c.city,
+        )
     )
-    for forum, start, end in rows:
-        found[forum].append((start, end))
+    for forum, start, end, city in rows:
+        found[forum].append((start, end, city or ""))
     return dict(found)
 
 
@@ -253,9 +258,9 @@ def _pin(connection: Connection, meeting_id: int, row: CalendarRow) -> tuple[str
     calendar's dates win back on every import.
     """
     before = connection.execute(
-        select(meetings.c.month, meetings.c.start_date, meetings.c.end_date, meetings.c.place).where(
-            meetings.c.id == meeting_id
-        )
+        select(
+            meetings.c.month, meetings.c.start_date, meetings.c.end_date, meetings.c.place
+        ).where(meetings.c.id == meeting_id)
     ).one()
     wanted = (_month(row.start), row.start, row.end, row.city or before.place)
     if tuple(before) != wanted:
@@ -273,7 +278,9 @@ def _merge(connection: Connection, source: int, target: int) -> set[Pair]:
         select(claims.c.office_id).where(claims.c.meeting_id == source).distinct()
     ).scalars()
     pairs = {(target, office) for office in offices}
-    connection.execute(update(claims).where(claims.c.meeting_id == source).values(meeting_id=target))
+    connection.execute(
+        update(claims).where(claims.c.meeting_id == source).values(meeting_id=target)
+    )
     connection.execute(delete(records).where(records.c.meeting_id == source))
     connection.execute(delete(meetings).where(meetings.c.id == source))
     return pairs

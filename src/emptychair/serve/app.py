@@ -1,0 +1,59 @@
+"""``create_app``: one FastAPI app serving the HTML pages and the JSON API over one store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from emptychair import __version__
+from emptychair.settings import Settings, load_settings
+from emptychair.store import open_store
+
+from emptychair.serve import api, pages
+from emptychair.serve.security import Guard
+
+DESCRIPTION = (
+    "Who actually shows up at international meetings: meetings, boards, claims, actors, "
+    "countries, patterns and documents. Reads are open unless the server requires its "
+    "bearer token for them; `POST /api/documents` always needs it."
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app over the store of ``settings`` (default: ``load_settings()``), opened now."""
+    settings = settings or load_settings()
+    store = open_store(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="emptychair", version=__version__, description=DESCRIPTION, lifespan=lifespan
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.add_exception_handler(HTTPException, _error_page)
+    return app
+
+
+async def _error_page(request: Request, exc: Exception) -> Response:
+    """Errors as JSON under /api/, as an HTML page elsewhere."""
+    assert isinstance(exc, HTTPException)
+    if request.url.path.startswith("/api/") or request.url.path.startswith("/static/"):
+        return await http_exception_handler(request, exc)
+    return pages.render(
+        request, "error.html", exc.status_code, exc.headers, status=exc.status_code, detail=exc.detail
+    )
