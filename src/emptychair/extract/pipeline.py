@@ -61,6 +61,13 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:the|his|her|its|their|this year's)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
     r"(?=(?:[A-Z][\w-]+\s+)?(?:summit|meeting|gathering|talks|conference|G-?\d+|[A-Z]{2,}))"
 )
+# Things one misses or attends that are not meetings.
+_NOT_AN_EVENT = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w-]+\s+)?(?:deadline|speech|dinner|lunch|"
+    r"luncheon|breakfast|reception|photo|vote|flight|plane|train|chance|opportunity|target|goal|"
+    r"payment|call|appointment|ceremony|funeral|wedding|parade|match|game|concert|service)s?\b",
+    re.I,
+)
 _CALLED_OFF = re.compile(
     r"\b(?:dropped|scrapped|cancell?ed|abandoned|shelved|ditched) (?:\w+ )?plans?|"
     r"\bdecided against|\bdeclined|\brefused|\bpulled out|\bturned down",
@@ -260,6 +267,8 @@ class _Reader:
         generic = _GENERIC.search(text, 0, trigger.start)
         if generic and generic.end() <= trigger.start:
             return []
+        if _NOT_AN_EVENT.match(text, trigger.end):
+            return []  # "missed the deadline", "skipped the gala dinner"
         located = self._locate(trigger, actors, meetings, text)
         if located is None:
             return []

@@ -150,7 +150,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|neither|nor|without|cannot|unable|refused to|declined to|"
-    r"chose not|opted not|decided not|decided against|unlikely)\b|n['’]t\b",
+    r"chose not|opted not|decided not|decided against|unlikely|fail(?:s|ed)? to)\b|n['’]t\b",
     re.I,
 )
 

@@ -152,13 +152,14 @@ def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> Search
     rank = {doc_id: n for n, doc_id in enumerate(page_docs)}
     rows.sort(key=lambda r: rank[r.id])
     with store.engine.connect() as connection:
-        texts = dict(
-            connection.execute(
+        texts: dict[int, str] = {
+            doc_id: body
+            for doc_id, body in connection.execute(
                 select(db.documents.c.id, db.documents.c.text).where(
                     db.documents.c.id.in_(page_docs)
                 )
-            ).tuples()
-        )
+            )
+        }
         found = entries(connection, db.claims.c.id.in_(page_claims)) if page_claims else []
     order = {claim_id: n for n, claim_id in enumerate(page_claims)}
     found.sort(key=lambda e: order[e.claim_id])
