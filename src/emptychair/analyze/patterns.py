@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from emptychair.analyze.history import StreakContext, streak_context
 from emptychair.reconcile.meetings import month_start
 from emptychair.store import schema as db
 from emptychair.store.handle import Store
@@ -57,6 +58,8 @@ class Streak:
     ongoing: bool
     """The streak reaches the family's latest meeting the store knows."""
     meetings: tuple[StreakMeeting, ...]
+    context: StreakContext | None = None
+    """How often such a streak happened before (``analyze.history.streak_context``)."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,9 @@ def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int
                     claims=tuple(behind[(a.meeting.id, a.office_id)]),
                 )
                 for a in run
+            ),
+            context=streak_context(
+                connection, run[0].country, run[0].meeting.family, len(run), run[0].meeting.date
             ),
         )
         for run in runs

@@ -364,6 +364,7 @@ def patterns_command(
                 "missing": f"{m.person or m.role} ({m.role.replace('_', ' ')})",
                 "certainty": m.certainty,
                 "stood_in": ", ".join(m.stood_in),
+                "context": s.context.text if s.context else "",
             },
             m.claims,
         )

@@ -33,6 +33,15 @@ _PREPOSITION = re.compile(
 )
 # What may stand between the members of a list of people: commas, "and", an appositive,
 # and the country word of the next member ("Modi and South African president Ramaphosa").
+# "the PM's decision to sit out the summit": the possessor is the one who decides.
+_DECISION = re.compile(
+    r"['’]s?\s+(?:\w+\s+)?(?:decision|plan|plans|choice|refusal|move|intention|bid|failure|"
+    r"readiness|willingness|wish)\s+(?:not\s+)?to\s+$"
+)
+_SAID = re.compile(
+    r"\b(?:said|says|told|tells|announced|added|noted|argued|warned|explained|insisted|stressed)\b"
+    r"(?!\s+(?:that\s+)?(?:he|she|it|they)\b)"
+)
 _LIST_GLUE = re.compile(
     r"\s*(?:,\s*(?:and\s+|nor\s+)?|and\s+|nor\s+|,\s+[^,;]{1,70}?,\s*(?:and\s+|nor\s+)?)"
     r"(?:(?:his|her|their|its)\s+)?"
@@ -79,7 +88,15 @@ def link(
     scope = 0 if shared else clause
     before = [a for a in actors if scope <= a.start and a.end <= trigger.start]
     after = [a for a in actors if a.start >= trigger.end]
-    subjects = [a for a in before if not _is_object(text, a, trigger) and not _possessive(text, a)]
+    subjects = [
+        a
+        for a in before
+        if not _is_object(text, a, trigger)
+        and (not _possessive(text, a) or _DECISION.match(text, a.end, trigger.start))
+    ]
+    # "X said Chile's exports go to ...": the speaker is not the subject of what was said.
+    said = [a for a in subjects if _SAID.search(text, a.end, trigger.start)]
+    subjects = [a for a in subjects if a not in said]
     nobody = Link((), None, clause)
     if trigger.side == "object":
         owner = _owner(trigger, before, after, text)

@@ -120,11 +120,13 @@ def _words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 def dominant_body(text: str) -> str | None:
     """The body a document speaks of most (NATO, G20 ...), to read bare kinds by."""
     counts: Counter[str] = Counter()
+    # Meetings with names of their own (COP26, the General Assembly) compete too.
+    named = sum(1 for _, p in _forums().names for _ in _words(p, text))
     for body in _forums().bodies:
         if body.id in ("au", "commonwealth", "eu"):
             continue  # Too often a word of other meanings or background.
         counts[body.id] = sum(1 for _ in _words(body.pattern, text))
-    if not counts or counts.most_common(1)[0][1] == 0:
+    if not counts or counts.most_common(1)[0][1] <= named // 2:
         return None
     return counts.most_common(1)[0][0]
 
@@ -162,6 +164,9 @@ def find_meetings(
                     sentence, max(0, m.start() - 20), m.start()
                 )
                 named = f.noun.search(m.group(0))  # "the leaders' summit"
+                bare = m.group(0).lower() in ("summit", "summits", "leaders", "ministers")
+                if bare:
+                    continue  # "the summit" refers back; the anaphors below resolve it
                 if kind_forum and (near_noun or allied or named) and free(m.start(), m.end()):
                     found.append(MeetingMention(kind_forum, m.start(), m.end(), True))
     for m in f.anaphor.finditer(sentence):

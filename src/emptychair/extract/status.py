@@ -34,9 +34,6 @@ TRAVEL = (
     r"(?:the )?(?=[A-Z])"
 )
 _ATTEND = [
-    # Missing part of a meeting is attending it: "absent from four of the 11 sessions".
-    r"(?:be|is|are|was|were) absent from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b",
-    r"(?:absence|absences) from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b",
     r"attend(?:s|ed|ing)?\b",
     r"(?:take|takes|took|taking|taken) part",
     r"participat(?:e|es|ed|ing)",
@@ -119,6 +116,9 @@ _PARTIAL = (
     r"(?:missed|skipped|missing|skipping|miss|skip) (?:the |a |part of the |some of the )?"
     r"(?:opening|closing|first|last|final|morning|afternoon|evening|official|gala|working)?\s?"
     r"(?:session|day|part|dinner|lunch|photo|plenary|reception|sessions|meetings?) (?:of|at)\b"
+    # "absent from four of the 11 sessions"
+    r"|(?:be|is|are|was|were) absent from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b"
+    r"|(?:absence|absences) from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b"
 )
 
 _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
