@@ -24,7 +24,7 @@ FOUNDING_DAY = "2026-01-30"
 
 with warnings.catch_warnings():
     # Starlette suggests httpx2 for its TestClient; the pinned httpx works and is what we ship.
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
 

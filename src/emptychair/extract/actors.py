@@ -169,7 +169,9 @@ class Registry:
         for entity in reversed(self.entities):
             if entity.role != role or (country is not None and entity.country != country):
                 continue
-            if specific and title not in entity.titles and (entity.titles or entity.name):
+            # With the state named ("the Russian president") role and state suffice.
+            unsure = country is None and (entity.titles or entity.name)
+            if specific and title not in entity.titles and unsure:
                 continue
             if named and entity.name is not None:
                 continue

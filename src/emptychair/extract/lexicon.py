@@ -166,6 +166,9 @@ republic kingdom democratic people's peoples federation
 reuters ap afp bloomberg politico associated press news times post journal agency tass
 x twitter facebook telegram instagram
 also however meanwhile although though despite neither nor not no yes if so then still
+because since while when whenever once unless until whether where why how what who which yet
+thus hence indeed instead moreover nevertheless nonetheless even only just now tonight
+last next other some many most all both several few such every each any
 mr mrs ms dr sir
 chief head spokesman spokeswoman spokesperson official officials diplomat diplomats
 sources source leaders leader ministers minister president secretary prime premier

@@ -49,6 +49,7 @@ _LIST_GLUE = re.compile(
 )
 
 
+_HOSTS = re.compile(r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming)\s+")
 _INCLUDES = re.compile(
     r"[^.;:]{0,30}?\b(?:include|includes|included|including|are|were|will be|is|was|"
     r"among them|among whom|such as)\s+"
@@ -127,15 +128,18 @@ def link(
             return Link((named[0].entity,), subject.entity.name, clause)
         return nobody
     if subject is None:
-        # "those due to attend include Energy Secretary X, Agriculture Secretary Y and Z"
-        listed = _INCLUDES.match(text, trigger.end)
+        # "those due to attend include Energy Secretary X, Agriculture Secretary Y and Z",
+        # "Kazan will also host China's Xi Jinping and Iran's president"
+        listed = _INCLUDES.match(text, trigger.end) or _HOSTS.match(text, trigger.start)
         if listed:
             members = [a for a in after if a.start >= listed.end() and not _possessive(text, a)]
             if members and members[0].start - listed.end() < 40:
                 group = _coordinated_after(members, text)
                 return Link(tuple(a.entity for a in group), None, clause)
         return nobody
-    group = _coordinated(subjects, text)
+    # Earlier members of a list join the subject even after a preposition:
+    # "a setback for Starmer and King Charles, who are both making the journey".
+    group = _coordinated([a for a in before if a.end <= subject.start] + [subject], text)
     # "X had suggested he would stay away": a hedge may stand before a pronoun subject.
     start = group[0].start
     if subject.kind == "pronoun":

@@ -357,6 +357,13 @@ class _Reader:
             place = re.compile(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*").match(text, travel.end())
             forum = self.venues.get(place.group(0)) if place else None
             return (forum, trigger.end, True) if forum else None
+        # "Kazan will also host Xi": the clause names the place a meeting is held.
+        start = clause_start(text, trigger.start)
+        end_at = CLAUSE_BREAK.search(text, trigger.end)
+        clause = text[start : end_at.start() if end_at else len(text)]
+        for venue, forum in self.venues.items():
+            if re.search(rf"\b{re.escape(venue)}\b", clause):
+                return forum, trigger.end, True
         if trigger.side == "object":
             owners = link(trigger, actors, text).actors
             mine = [d for d in self.drafts if d.entity in owners and d.status == trigger.status]
@@ -367,7 +374,9 @@ class _Reader:
         # "attended a government session", "skipped a gala dinner": another event.
         # ("will be in the Ethiopian capital" names a place, and places are not events.)
         takes_object = _TAKES_OBJECT.search(text, trigger.start, trigger.end)
-        be_in = text.startswith("be ", trigger.start)
+        # ... nor are people: "will host China's Xi Jinping".
+        person = any(0 <= a.start - trigger.end <= 12 for a in actors)
+        be_in = text.startswith("be ", trigger.start) or person
         if takes_object and not be_in and not _OPEN_OBJECT.match(text[trigger.end :]):
             return None
         return self.previous_forum, trigger.end, False

@@ -14,7 +14,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, literal, select, text
+from sqlalchemy import Connection, bindparam, cast, func, select, text
+from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from emptychair.store import Store
 from emptychair.store import schema as db
@@ -109,11 +110,12 @@ def _sqlite_ids(store: Store, words: list[str]) -> tuple[list[int], list[int]]:
 
 
 def _postgres_ids(store: Store, query: str) -> tuple[list[int], list[int]]:
-    tsquery = func.websearch_to_tsquery(literal("english"), bindparam("q", query))
+    english = cast("english", REGCONFIG)
+    tsquery = func.websearch_to_tsquery(english, bindparam("q", query))
     doc_vector = func.to_tsvector(
-        literal("english"), func.coalesce(db.documents.c.title, "") + " " + db.documents.c.text
+        english, func.coalesce(db.documents.c.title, "") + " " + db.documents.c.text
     )
-    claim_vector = func.to_tsvector(literal("english"), db.claims.c.evidence)
+    claim_vector = func.to_tsvector(english, db.claims.c.evidence)
     with store.engine.connect() as connection:
         docs = connection.execute(
             select(db.documents.c.id)

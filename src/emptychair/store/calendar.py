@@ -139,9 +139,9 @@ def import_calendar(engine: Engine, rows: Sequence[CalendarRow] | None = None) -
         placed: list[tuple[str, int]] = []
         for row in sorted(rows, key=lambda r: (r.forum, r.start)):
             forum = lookups.forum(row.forum)
-            meeting_id, outcome, old_months, pairs = _place(connection, row)
+            meeting_id, outcome, old_months, pairs, merged = _place(connection, row)
             tally[outcome] += 1
-            tally["merged"] += len(old_months) - 1 if outcome == "adopted" else 0
+            tally["merged"] += merged
             months[forum].update(old_months | {_month(row.start)})
             touched |= pairs
             placed.append((forum, meeting_id))
@@ -180,8 +180,9 @@ def _month(day: dt.date) -> str:
     return day.strftime("%Y-%m")
 
 
-def _place(connection: Connection, row: CalendarRow) -> tuple[int, str, set[str], set[Pair]]:
-    """Where ``row`` goes: (meeting id, outcome, months it touched, records to refresh)."""
+def _place(connection: Connection, row: CalendarRow) -> tuple[int, str, set[str], set[Pair], int]:
+    """Where ``row`` goes: (meeting id, outcome, months it touched, records to refresh,
+    meetings merged into it)."""
     tolerance = dt.timedelta(days=DAY_TOLERANCE)
     first, last = row.start - tolerance, row.end + tolerance
     details = {
@@ -206,11 +207,11 @@ def _place(connection: Connection, row: CalendarRow) -> tuple[int, str, set[str]
         current = {k: getattr(entry, k) for k in details}
         old_month, moved = _pin(connection, entry.meeting_id, row)
         if current == details and not moved:
-            return entry.meeting_id, "unchanged", set(), set()
+            return entry.meeting_id, "unchanged", set(), set(), 0
         connection.execute(
             update(calendar_meetings).where(calendar_meetings.c.id == entry.id).values(**details)
         )
-        return entry.meeting_id, "updated", {old_month}, set()
+        return entry.meeting_id, "updated", {old_month}, set(), 0
     calendared = select(calendar_meetings.c.meeting_id)
     candidates = connection.execute(
         select(meetings.c.id, meetings.c.month, meetings.c.start_date, meetings.c.end_date).where(
@@ -240,7 +241,7 @@ def _place(connection: Connection, row: CalendarRow) -> tuple[int, str, set[str]
             .returning(meetings.c.id)
         ).scalar_one()
         connection.execute(insert(calendar_meetings).values(meeting_id=meeting_id, **details))
-        return meeting_id, "added", set(), set()
+        return meeting_id, "added", set(), set(), 0
     target = min(matching, key=lambda m: abs(((m.start_date or row.start) - row.start).days))
     pairs: set[Pair] = set()
     for other in matching:
@@ -248,7 +249,7 @@ def _place(connection: Connection, row: CalendarRow) -> tuple[int, str, set[str]
             pairs |= _merge(connection, other.id, target.id)
     _pin(connection, target.id, row)
     connection.execute(insert(calendar_meetings).values(meeting_id=target.id, **details))
-    return target.id, "adopted", {m.month for m in matching}, pairs
+    return target.id, "adopted", {m.month for m in matching}, pairs, len(matching) - 1
 
 
 def _pin(connection: Connection, meeting_id: int, row: CalendarRow) -> tuple[str, bool]:
