@@ -305,7 +305,10 @@ class _Reader:
         if named_here:
             date = _date_near(dates, meeting_at)
         else:
-            date = next((d for d in dates if d.past and d.value is None), None)
+            # "In April, ... he chose to dial in", "took part on Monday": a date before
+            # the verb, or just after it, is when it happened.
+            near = [d for d in dates if d.end <= trigger.start or d.start - trigger.end < 25]
+            date = near[-1] if near else None
         if date is None or (date.value is None and not date.past):
             date = self._default_date(dates)
         # A noun that refers back ("his absence") brings no sources of its own.

@@ -9,7 +9,7 @@ Historian as their named source and the trip's dates as the meeting date
 (the calendar meeting's start when the trip overlaps one). Claims about anyone
 else are set aside and counted: the records speak for the traveller. When the
 extractor names a forum in the remarks but makes no claim of it, the importer
-makes the attend claim itself; when it names only the body ("a NATO Ministerial
+makes the attend claim itself; when the remarks name the body ("a NATO Ministerial
 Meeting"), the calendar meeting of that body in the trip's city and dates whose
 principal is the traveller is the one attended. Every trip is counted: read, with a meeting,
 without, duplicate (stored once) or malformed (reported with file and id).
@@ -194,8 +194,8 @@ def trip_claims(trip: Trip, spans: Spans | None = None) -> tuple[list[Claim], in
                     sources=(SOURCE,),
                     evidence=trip.remarks,
                 )
-    if not claims:
-        for forum, day in _calendar_meetings(trip, spans):
+    for forum, day in _calendar_meetings(trip, spans):
+        if forum not in claims:
             built += 1
             claims[forum] = Claim(
                 person=person,
@@ -213,8 +213,9 @@ def trip_claims(trip: Trip, spans: Spans | None = None) -> tuple[list[Claim], in
 
 def _calendar_meetings(trip: Trip, spans: Spans) -> list[tuple[str, dt.date]]:
     """Calendar meetings of the body the remarks name, in the trip's city during the trip,
-    whose principal is the traveller: "Attended a NATO Ministerial Meeting" in Brussels
-    during the foreign ministers' meeting names no forum, but the calendar does."""
+    whose principal is the traveller: "Attended a NATO Ministerial Meeting" (or "a joint
+    meeting of NATO Foreign and Defense Ministers") in Brussels during the foreign
+    ministers' meeting names no forum, or another, but the calendar does."""
     body = dominant_body(trip.remarks)
     if body is None:
         return []

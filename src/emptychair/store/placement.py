@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
-from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from emptychair.reconcile import meetings as rules
 from emptychair.store.schema import claims, documents, meetings
@@ -29,49 +30,107 @@ def _spans(connection: Connection, forum: str, months: Iterable[str]) -> list[ru
     return [rules.MeetingSpan(r.id, r.month, r.start_date, r.end_date) for r in rows]
 
 
-def place(
-    connection: Connection, forum: str, when: rules.MeetingDate, published: dt.date | None
-) -> tuple[int, set[Pair]]:
-    """The meeting id for a claim of ``forum`` dated ``when``.
+class Placer:
+    """Places one write transaction's claims, keeping the meetings it has read in memory.
 
-    Also returns the records touched by undated claims that joined a meeting
-    this placement created or dated.
+    Most claims join a meeting the transaction has already seen, so they need no
+    query. Every change is written through at once; the cache is only valid
+    while the writer lock is held.
     """
-    candidates = _spans(connection, forum, rules.candidate_months(when))
-    found = rules.resolve(candidates, when, published)
-    if found.meeting_id is None:
-        meeting_id = connection.execute(
-            insert(meetings)
-            .values(
-                slug=f"~{uuid.uuid4().hex}",
-                forum=forum,
-                month=found.month,
-                start_date=found.start,
-                end_date=found.end,
+
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+        self._known: dict[str, dict[int, rules.MeetingSpan]] = defaultdict(dict)
+        self._loaded: dict[str, set[str]] = defaultdict(set)
+
+    def load(self, wanted: Mapping[str, Iterable[str]]) -> None:
+        """Read the meetings of each forum in the given months not read yet, in one query."""
+        missing = {forum: set(months) - self._loaded[forum] for forum, months in wanted.items()}
+        missing = {forum: months for forum, months in missing.items() if months}
+        if not missing:
+            return
+        rows = self._conn.execute(
+            select(
+                meetings.c.id,
+                meetings.c.forum,
+                meetings.c.month,
+                meetings.c.start_date,
+                meetings.c.end_date,
+            ).where(
+                or_(
+                    *(
+                        and_(meetings.c.forum == forum, meetings.c.month.in_(sorted(months)))
+                        for forum, months in missing.items()
+                    )
+                )
             )
-            .returning(meetings.c.id)
-        ).scalar_one()
-        _reslug(connection, forum, {found.month})
-        return meeting_id, _adopt_undated(connection, forum, meeting_id)
-    before = next(m for m in candidates if m.id == found.meeting_id)
-    if (before.month, before.start, before.end) == (found.month, found.start, found.end):
-        return found.meeting_id, set()
-    connection.execute(
-        update(meetings)
-        .where(meetings.c.id == found.meeting_id)
-        .values(month=found.month, start_date=found.start, end_date=found.end)
-    )
-    _reslug(connection, forum, {before.month, found.month})
-    return found.meeting_id, _adopt_undated(connection, forum, found.meeting_id)
+        )
+        for row in rows:
+            self._known[row.forum][row.id] = rules.MeetingSpan(
+                row.id, row.month, row.start_date, row.end_date
+            )
+        for forum, months in missing.items():
+            self._loaded[forum] |= months
+
+    def _spans(self, forum: str, months: Iterable[str]) -> list[rules.MeetingSpan]:
+        """The forum's meetings in ``months``, in the order the database lists them."""
+        wanted = set(months)
+        self.load({forum: wanted})
+        found = [m for m in self._known[forum].values() if m.month in wanted]
+        # Ties in ``rules`` go to the first candidate: keep SQLite's index order.
+        return sorted(found, key=lambda m: (m.month, m.id))
+
+    def place(
+        self, forum: str, when: rules.MeetingDate, published: dt.date | None
+    ) -> tuple[int, set[Pair]]:
+        """The meeting id for a claim of ``forum`` dated ``when``.
+
+        Also returns the records touched by undated claims that joined a meeting
+        this placement created or dated.
+        """
+        candidates = self._spans(forum, rules.candidate_months(when))
+        found = rules.resolve(candidates, when, published)
+        if found.meeting_id is None:
+            meeting_id = self._conn.execute(
+                insert(meetings)
+                .values(
+                    slug=f"~{uuid.uuid4().hex}",
+                    forum=forum,
+                    month=found.month,
+                    start_date=found.start,
+                    end_date=found.end,
+                )
+                .returning(meetings.c.id)
+            ).scalar_one()
+            self._known[forum][meeting_id] = rules.MeetingSpan(
+                meeting_id, found.month, found.start, found.end
+            )
+            _reslug(self._conn, forum, {found.month})
+            return meeting_id, _adopt_undated(self._conn, forum, meeting_id)
+        before = next(m for m in candidates if m.id == found.meeting_id)
+        if (before.month, before.start, before.end) == (found.month, found.start, found.end):
+            return found.meeting_id, set()
+        self._conn.execute(
+            update(meetings)
+            .where(meetings.c.id == found.meeting_id)
+            .values(month=found.month, start_date=found.start, end_date=found.end)
+        )
+        self._known[forum][found.meeting_id] = rules.MeetingSpan(
+            found.meeting_id, found.month, found.start, found.end
+        )
+        _reslug(self._conn, forum, {before.month, found.month})
+        return found.meeting_id, _adopt_undated(self._conn, forum, found.meeting_id)
+
+    def place_undated(self, forum: str, published: dt.date | None) -> int | None:
+        """The meeting an undated claim published on ``published`` points to, if any."""
+        if published is None:
+            return None
+        return rules.resolve_undated(self._spans(forum, undated_months(published)), published)
 
 
-def place_undated(connection: Connection, forum: str, published: dt.date | None) -> int | None:
-    """The meeting an undated claim published on ``published`` points to, if any."""
-    if published is None:
-        return None
-    first, last = rules.upcoming_window(published)
-    candidates = _spans(connection, forum, rules.months_between(first, last))
-    return rules.resolve_undated(candidates, published)
+def undated_months(published: dt.date) -> list[str]:
+    """The months whose meetings ``Placer.place_undated`` reads for ``published``."""
+    return rules.months_between(*rules.upcoming_window(published))
 
 
 def _reslug(connection: Connection, forum: str, months: set[str]) -> None:
