@@ -68,6 +68,11 @@ _NOT_AN_EVENT = re.compile(
     r"payment|call|appointment|ceremony|funeral|wedding|parade|match|game|concert|service)s?\b",
     re.I,
 )
+# "last week's deadly floods": a date that belongs to another noun.
+_DATE_OF_SOMETHING_ELSE = re.compile(
+    r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:summits?|meetings?|talks|gatherings?|conference|session|"
+    r"ministerial|forum|retreat|council|assembly)\b)"
+)
 _CALLED_OFF = re.compile(
     r"\b(?:dropped|scrapped|cancell?ed|abandoned|shelved|ditched) (?:\w+ )?plans?|"
     r"\bdecided against|\bdeclined|\brefused|\bpulled out|\bturned down",
@@ -293,7 +298,8 @@ class _Reader:
         if trigger.status == "attend" and _CALLED_OFF.search(window):
             return []  # "dropped plans to attend": the absence trigger speaks for it.
         status = trigger.status
-        if trigger.side == "subject":
+        # "has not decided whether to attend": the negation is on the deciding.
+        if trigger.side == "subject" and not _WEIGHING.search(clause):
             status = apply_negation(status, window)
         certainty = certainty_of(window + " " + text[trigger.end : trigger.end + 12])
         # "won't attend unless the venue is changed": a condition after the verb.
@@ -308,6 +314,7 @@ class _Reader:
             # "In April, ... he chose to dial in", "took part on Monday": a date before
             # the verb, or just after it, is when it happened.
             near = [d for d in dates if d.end <= trigger.start or d.start - trigger.end < 25]
+            near = [d for d in near if not _DATE_OF_SOMETHING_ELSE.match(text, d.end)]
             date = near[-1] if near else None
         if date is None or (date.value is None and not date.past):
             date = self._default_date(dates)

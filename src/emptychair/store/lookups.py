@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import Connection, insert, or_, select, update
 
 from emptychair import vocab
-from emptychair.store.schema import countries, forums, offices, people
+from emptychair.store.records import refresh_levels
+from emptychair.store.schema import countries, forums, meetings, offices, people
 
 
 def forum_profile(forum: str) -> tuple[str, str | None]:
@@ -113,6 +114,8 @@ class Lookups:
                     .where(forums.c.id == forum)
                     .values(family=family, principal_role=principal)
                 )
+                # Levels rank the principal highest: a new principal re-ranks them.
+                refresh_levels(self._conn, meetings.c.forum == forum)
             self._forums.add(forum)
         return forum
 
