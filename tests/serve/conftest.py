@@ -1,4 +1,4 @@
-"""Fixtures for the web: a store holding the bundled sample (real extractor), and the app over it."""
+"""Fixtures for the web: a store holding the sample (real extractor), and the app over it."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from fastapi import FastAPI
 
 from emptychair.extract import extract
 from emptychair.model import Claim, Document
+from emptychair.serve import create_app
 from emptychair.settings import Settings
 from emptychair.sources import ReadError, read_documents
 from emptychair.store import open_store
-from emptychair.serve import create_app
 
 TOKEN = "test-token-8f2c"
 MAX_BODY = 20_000

@@ -73,7 +73,9 @@ def test_claims_filters_as_the_cli(client: TestClient) -> None:
     dated = client.get("/api/claims", params={"since": "2026-02-01", "meeting": BOARD}).json()
     assert [c["document"] for c in dated["items"]] == ["sample-002", "sample-002"]
     assert client.get("/api/claims", params={"status": "maybe"}).status_code == 422
-    rows = list(csv.DictReader(io.StringIO(client.get("/api/claims?format=csv&person=hegseth").text)))
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/api/claims?format=csv&person=hegseth").text))
+    )
     assert [r["certainty"] for r in rows] == ["expected", "reported"]
     assert rows[0]["sources"].startswith("anonymous: ")
 
@@ -159,7 +161,9 @@ def test_post_text_needs_a_date(client: TestClient) -> None:
         headers=AUTH | {"Content-Type": "text/html"},
     )
     assert page.status_code == 201, page.text
-    bad = client.post("/api/documents", content=b"{", headers=AUTH | {"Content-Type": "application/json"})
+    bad = client.post(
+        "/api/documents", content=b"{", headers=AUTH | {"Content-Type": "application/json"}
+    )
     assert bad.status_code == 422
     odd = client.post("/api/documents", content=b"x", headers=AUTH | {"Content-Type": "image/png"})
     assert odd.status_code == 415

@@ -14,7 +14,9 @@ from emptychair.settings import load_settings
 def serve(
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Store URL (SQLite file or postgresql://...); env EMPTYCHAIR_DB."),
+        typer.Option(
+            "--db", help="Store URL (SQLite file or postgresql://...); env EMPTYCHAIR_DB."
+        ),
     ] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,

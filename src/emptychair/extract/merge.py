@@ -37,7 +37,7 @@ def fold(drafts: list[Draft], forum_dates: dict[str, list[str]] | None = None) -
     ``forum_dates`` holds the dates the document gives each forum elsewhere; a
     claim dated only by default (the publication month) takes the first of them.
     """
-    drafts = [_dated(d, forum_dates or {}) for d in drafts]
+    drafts = [_dated(d, drafts, forum_dates or {}) for d in drafts]
     groups: dict[tuple[int, str, str], list[Draft]] = {}
     for draft in drafts:
         groups.setdefault(_key(draft, drafts), []).append(draft)
@@ -75,11 +75,25 @@ def _same_month(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a[:7] == b[:7]
 
 
-def _dated(draft: Draft, forum_dates: dict[str, list[str]]) -> Draft:
-    if draft.date is None or draft.date.start >= 0 or not forum_dates.get(draft.forum):
+def _dated(draft: Draft, drafts: list[Draft], forum_dates: dict[str, list[str]]) -> Draft:
+    """A draft dated only by default takes the date the document gives that meeting:
+    first one the same actor's other statements give, else the forum's."""
+    if draft.date is None or draft.date.start >= 0:
         return draft
-    best = max(forum_dates[draft.forum][:3], key=len)
-    return replace(draft, date=DateMention(-1, -1, best, past=False))
+    own = [
+        d.date.value
+        for d in drafts
+        if d.entity is draft.entity
+        and d.forum == draft.forum
+        and d.date
+        and d.date.value
+        and d.date.start >= 0
+        and not d.date.past
+    ]
+    known = own or forum_dates.get(draft.forum, [])[:3]
+    if not known:
+        return draft
+    return replace(draft, date=DateMention(-1, -1, max(known, key=len), past=False))
 
 
 def _key(draft: Draft, drafts: list[Draft]) -> tuple[int, str, str]:

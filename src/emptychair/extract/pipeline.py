@@ -301,7 +301,8 @@ class _Reader:
         # "has not decided whether to attend": the negation is on the deciding.
         if trigger.side == "subject" and not _WEIGHING.search(clause):
             status = apply_negation(status, window)
-        certainty = certainty_of(window + " " + text[trigger.end : trigger.end + 12])
+        after = re.split(r"[,:;.!?]", text[trigger.end : trigger.end + 12])[0]
+        certainty = certainty_of(window + " " + after)
         # "won't attend unless the venue is changed": a condition after the verb.
         end = clause_end.start() if clause_end else len(text)
         if _CONDITION.search(text, trigger.end, end):

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
-from fastapi.responses import Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
@@ -17,13 +16,6 @@ from emptychair import __version__
 from emptychair.analyze.patterns import Downgrade, Streak, patterns
 from emptychair.extract import extract
 from emptychair.model import Document
-from emptychair.sources.errors import UnreadableError
-from emptychair.sources.html import html_document
-from emptychair.sources.text import text_document
-from emptychair.store import Store
-from emptychair.store import read as queries
-from emptychair.store.read import ActorHistory, ClaimFilter, Entry
-
 from emptychair.serve import catalog
 from emptychair.serve.board import BoardView, MeetingLine, board_view, meeting_lines
 from emptychair.serve.country import CountryView, country_view
@@ -31,6 +23,12 @@ from emptychair.serve.deps import Paging, PagingDep, StoreDep
 from emptychair.serve.export import csv_response
 from emptychair.serve.search import SearchResult, search
 from emptychair.serve.security import require_read, require_write
+from emptychair.sources.errors import UnreadableError
+from emptychair.sources.html import html_document
+from emptychair.sources.text import text_document
+from emptychair.store import Store
+from emptychair.store import read as queries
+from emptychair.store.read import ActorHistory, ClaimFilter, Entry
 
 T = TypeVar("T")
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_read)])
@@ -39,9 +37,10 @@ Format = Annotated[
     Literal["json", "csv"], Query(alias="format", description="json (default) or csv.")
 ]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
-CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
-UNAUTHORISED = {401: {"description": "Missing or wrong bearer token."}}
-NOT_FOUND = {404: {"description": "Not in the store."}}
+Responses = dict[int | str, dict[str, Any]]
+CSV: Responses = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
+UNAUTHORISED: Responses = {401: {"description": "Missing or wrong bearer token."}}
+NOT_FOUND: Responses = {404: {"description": "Not in the store."}}
 CountryCode = Annotated[str, Path(pattern="^[A-Za-z]{3}$", description="ISO alpha-3, e.g. USA.")]
 
 
@@ -90,9 +89,7 @@ def list_meetings(
 ) -> Any:
     """Meetings, newest first, each with a one-line summary of who is missing."""
     found = queries.meetings(store, forum, family, since, until)
-    return _page(
-        meeting_lines(store, paging.slice(found)), len(found), paging, form, "meetings"
-    )
+    return _page(meeting_lines(store, paging.slice(found)), len(found), paging, form, "meetings")
 
 
 @router.get("/meetings/{meeting_id}", response_model=BoardView, responses=NOT_FOUND)

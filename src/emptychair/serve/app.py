@@ -13,11 +13,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from emptychair import __version__
-from emptychair.settings import Settings, load_settings
-from emptychair.store import open_store
-
 from emptychair.serve import api, pages
 from emptychair.serve.security import Guard
+from emptychair.settings import Settings, load_settings
+from emptychair.store import open_store
 
 DESCRIPTION = (
     "Who actually shows up at international meetings: meetings, boards, claims, actors, "
@@ -55,5 +54,10 @@ async def _error_page(request: Request, exc: Exception) -> Response:
     if request.url.path.startswith("/api/") or request.url.path.startswith("/static/"):
         return await http_exception_handler(request, exc)
     return pages.render(
-        request, "error.html", exc.status_code, exc.headers, status=exc.status_code, detail=exc.detail
+        request,
+        "error.html",
+        exc.status_code,
+        exc.headers,
+        status=exc.status_code,
+        detail=exc.detail,
     )

@@ -211,7 +211,9 @@ def cell_for(country: str, forum: str, records: Sequence[RecordRow], member: boo
         return make("virtual", by_status["virtual"], "virtual")
     if "absent" in by_status:
         absent = by_status["absent"]
-        replacements = list(dict.fromkeys(([absent.representative] if absent.representative else []) + stand_ins))
+        replacements = list(
+            dict.fromkeys(([absent.representative] if absent.representative else []) + stand_ins)
+        )
         extra = f"; stand-in {', '.join(replacements)}" if replacements else ""
         level = max((_level(r.role) for r in present), key=LEVELS.index, default="absent")
         if absent.certainty != "reported":
@@ -308,7 +310,7 @@ _SUMMARY_WORDS = {
 
 
 def summary(forum: str, records: Sequence[RecordRow], most: int = 3) -> str:
-    """One line on who is missing: "USA: defence minister expected absent, stand-in Elbridge Colby"."""
+    """Who is missing, in a line: "USA: defence minister expected absent, stand-in X"."""
     by_country: dict[str, list[RecordRow]] = defaultdict(list)
     for record in records:
         if record.country is not None:

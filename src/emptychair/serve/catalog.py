@@ -64,7 +64,7 @@ _documents = select(
 ).outerjoin(_claim_counts, _claim_counts.c.document_id == db.documents.c.id)
 
 
-def _row(r: Row[Any]) -> DocumentRow:
+def _row(r: Row[*tuple[Any, ...]]) -> DocumentRow:
     group = r.syndication_group
     return DocumentRow(
         id=r.id,
@@ -112,7 +112,11 @@ def people(store: Store, name: str | None, limit: int, offset: int) -> tuple[lis
     with store.engine.connect() as connection:
         total = connection.execute(select(func.count(db.people.c.id)).where(where)).scalar_one()
         names = connection.execute(
-            select(db.people.c.name).where(where).order_by(db.people.c.name).limit(limit).offset(offset)
+            select(db.people.c.name)
+            .where(where)
+            .order_by(db.people.c.name)
+            .limit(limit)
+            .offset(offset)
         ).scalars()
         return list(names), int(total)
 

@@ -44,8 +44,10 @@ def level_chart(forum: str, points: Sequence[Point]) -> Markup:
             f'class="grid"/><text x="{LEFT - 6}" y="{y(level) + 4:.1f}" text-anchor="end" '
             f'class="axis">{escape(level)}</text>'
         )
-    coords = [(LEFT + i * step if len(known) > 1 else LEFT + span / 2, y(p.level or "absent"))
-              for i, p in enumerate(known)]
+    coords = [
+        (LEFT + i * step if len(known) > 1 else LEFT + span / 2, y(p.level or "absent"))
+        for i, p in enumerate(known)
+    ]
     if len(coords) > 1:
         path = " ".join(f"{x:.1f},{yy:.1f}" for x, yy in coords)
         parts.append(f'<polyline points="{path}" class="line"/>')

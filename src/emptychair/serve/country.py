@@ -7,11 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from emptychair.analyze.patterns import Streak, patterns
+from emptychair.serve.board import cell_for, meeting_day, members_on
 from emptychair.store import Store
 from emptychair.store import schema as db
 from emptychair.store.read import RecordRow, meetings, record_rows
-
-from emptychair.serve.board import cell_for, meeting_day, members_on
 
 
 @dataclass(frozen=True)

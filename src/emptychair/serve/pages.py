@@ -7,6 +7,7 @@ template. List pages link to the same list in the API as CSV and JSON.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -17,9 +18,6 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from emptychair.analyze.patterns import patterns
-from emptychair.store import read as queries
-from emptychair.store.read import ClaimFilter
-
 from emptychair.serve import catalog
 from emptychair.serve.board import (
     LABELS,
@@ -35,6 +33,8 @@ from emptychair.serve.country import country_view
 from emptychair.serve.deps import PagingDep, StoreDep
 from emptychair.serve.search import search
 from emptychair.serve.security import require_read, safe_url
+from emptychair.store import read as queries
+from emptychair.store.read import ClaimFilter
 
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
 
@@ -72,11 +72,13 @@ def render(
     request: Request,
     name: str,
     status_code: int = 200,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
     **context: Any,
 ) -> HTMLResponse:
     """``templates/<name>`` with ``context``, as an HTML response."""
-    return templates.TemplateResponse(request, name, context, status_code=status_code, headers=headers)
+    return templates.TemplateResponse(
+        request, name, context, status_code=status_code, headers=headers
+    )
 
 
 def _not_found(what: str) -> HTTPException:
@@ -129,7 +131,9 @@ def timeline_page(
     view = board_view(board, as_of)
     cell = next((c for c in view.cells if c.country == code.upper()), None)
     records = [r for r in view.records if r.country == code.upper()]
-    return render(request, "timeline.html", view=view, cell=cell, code=code.upper(), records=records)
+    return render(
+        request, "timeline.html", view=view, cell=cell, code=code.upper(), records=records
+    )
 
 
 @router.get("/claims", response_class=HTMLResponse)
@@ -149,10 +153,20 @@ def claims_page(
         person or None, country or None, forum or None, None, meeting or None, since, until
     )
     found = queries.claims(store, filters)
-    params = {"person": person, "country": country, "forum": forum, "meeting": meeting,
-              "since": since, "until": until}
+    params = {
+        "person": person,
+        "country": country,
+        "forum": forum,
+        "meeting": meeting,
+        "since": since,
+        "until": until,
+    }
     return render(
-        request, "claims.html", claims=paging.slice(found), total=len(found), paging=paging,
+        request,
+        "claims.html",
+        claims=paging.slice(found),
+        total=len(found),
+        paging=paging,
         params=params,
     )
 
@@ -205,8 +219,11 @@ def search_page(
 ) -> HTMLResponse:
     """Documents and claims matching the words of ``q``."""
     return render(
-        request, "search.html", result=search(store, q, paging.limit, paging.offset),
-        paging=paging, params={"q": q},
+        request,
+        "search.html",
+        result=search(store, q, paging.limit, paging.offset),
+        paging=paging,
+        params={"q": q},
     )
 
 

@@ -17,12 +17,11 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, cast, func, select, text
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
+from emptychair.serve.catalog import DocumentRow, documents
 from emptychair.store import Store
 from emptychair.store import schema as db
 from emptychair.store.engine import write_transaction
 from emptychair.store.read import Entry, entries
-
-from emptychair.serve.catalog import DocumentRow, documents
 
 EXCERPT_CHARS = 160
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, or_, select, update
 
 from emptychair.model import CERTAINTIES, ROLES, STATUSES, Claim, Document, Source
 from emptychair.reconcile import syndication
-from emptychair.reconcile.meetings import parse_meeting_date
+from emptychair.reconcile.meetings import candidate_months, parse_meeting_date
 from emptychair.store import placement, records
 from emptychair.store.engine import write_transaction
 from emptychair.store.lookups import Lookups
@@ -61,12 +62,35 @@ class IngestReport:
         )
 
 
+@dataclass(frozen=True)
+class _Near:
+    """A stored document as syndication compares it: when it appeared, its group, its MinHash."""
+
+    published: dt.date
+    group: int
+    signature: syndication.Signature
+
+
 @dataclass
 class _Batch:
-    """Tallies and touched records of one batch, while its transaction is open."""
+    """One batch's open transaction: its tallies, touched records, and what it has read.
 
+    Everything is read up front, in a few queries for the whole batch, then kept
+    current as documents are written; it is only valid while the writer lock is held.
+    """
+
+    connection: Connection
+    lookups: Lookups
+    placer: placement.Placer
     report: IngestReport = field(default_factory=IngestReport)
     touched: set[Pair] = field(default_factory=set)
+    by_hash: dict[str, int] = field(default_factory=dict)
+    by_url: dict[str, int] = field(default_factory=dict)
+    hash_of: dict[int, str] = field(default_factory=dict)
+    near: dict[int, _Near] = field(default_factory=dict)
+    """Documents with a MinHash published within the syndication window of the batch's."""
+    self_grouped: set[int] = field(default_factory=set)
+    """New documents that copy nothing: their group is their own id, set at the end."""
 
 
 def content_hash(document: Document) -> str:
@@ -87,11 +111,10 @@ def ingest(
     total = IngestReport()
     for chunk in _chunks(items, batch_size):
         with write_transaction(engine) as connection:
-            batch = _Batch()
-            lookups = Lookups(connection)
+            batch = _start(connection, chunk)
             for document, found in chunk:
-                _write_document(connection, lookups, batch, document, found, extractor_version)
-            records.refresh(connection, batch.touched)
+                _write_document(batch, document, found, extractor_version)
+            _finish(batch)
         total += batch.report + IngestReport(batches=1)
     return total
 
@@ -103,28 +126,93 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def _start(connection: Connection, chunk: Sequence[Item]) -> _Batch:
+    """Open a batch: read the stored rows its documents and claims can meet, in a few queries."""
+    batch = _Batch(connection, Lookups(connection), placement.Placer(connection))
+    urls = sorted({d.url for d, _ in chunk if d.url})
+    for doc_id, digest, url in connection.execute(
+        select(documents.c.id, documents.c.content_hash, documents.c.url).where(
+            or_(
+                documents.c.content_hash.in_(sorted({content_hash(d) for d, _ in chunk})),
+                documents.c.url.in_(urls),
+            )
+        )
+    ):
+        batch.by_hash[digest] = doc_id
+        batch.hash_of[doc_id] = digest
+        if url is not None:
+            batch.by_url[url] = doc_id
+    windows = _windows(d.published for d, _ in chunk)
+    if windows:
+        for row in connection.execute(
+            select(
+                documents.c.id,
+                documents.c.published,
+                documents.c.syndication_group,
+                documents.c.minhash,
+                documents.c.shingles,
+            ).where(
+                documents.c.minhash.is_not(None),
+                or_(*(documents.c.published.between(first, last) for first, last in windows)),
+            )
+        ):
+            batch.near[row.id] = _Near(
+                row.published,
+                row.syndication_group or row.id,
+                syndication.Signature(row.minhash, row.shingles),
+            )
+    valid = [(d, c) for d, found in chunk for c in found if _problem(c) is None]
+    batch.lookups.prefetch(
+        (c.forum for _, c in valid),
+        ((c.country, c.role) for _, c in valid),
+        (name for _, c in valid for name in (c.person, c.representative)),
+    )
+    months: dict[str, set[str]] = defaultdict(set)
+    for document, claim in valid:
+        if claim.meeting_date is not None:
+            months[claim.forum].update(candidate_months(parse_meeting_date(claim.meeting_date)))
+        elif document.published is not None:
+            months[claim.forum].update(placement.undated_months(document.published))
+    batch.placer.load(months)
+    return batch
+
+
+def _windows(days: Iterable[dt.date | None]) -> list[tuple[dt.date, dt.date]]:
+    """The syndication windows around ``days``, overlapping ones merged."""
+    reach = dt.timedelta(days=syndication.WINDOW_DAYS)
+    merged: list[tuple[dt.date, dt.date]] = []
+    for day in sorted({d for d in days if d is not None}):
+        if merged and day - reach <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], day + reach)
+        else:
+            merged.append((day - reach, day + reach))
+    return merged
+
+
+def _finish(batch: _Batch) -> None:
+    """Give new originals their own group, and rewrite the records the batch touched."""
+    if batch.self_grouped:
+        batch.connection.execute(
+            update(documents)
+            .where(documents.c.id.in_(sorted(batch.self_grouped)))
+            .values(syndication_group=documents.c.id)
+        )
+    records.refresh(batch.connection, batch.touched)
+
+
 def _write_document(
-    connection: Connection,
-    lookups: Lookups,
-    batch: _Batch,
-    document: Document,
-    found: Sequence[Claim],
-    version: str,
+    batch: _Batch, document: Document, found: Sequence[Claim], version: str
 ) -> None:
+    connection = batch.connection
     digest = content_hash(document)
     tally = IngestReport(documents=1)
-    same = connection.execute(
-        select(documents.c.id).where(documents.c.content_hash == digest)
-    ).scalar()
-    prior = None
-    if same is None and document.url:
-        prior = connection.execute(
-            select(documents.c.id).where(documents.c.url == document.url)
-        ).scalar()
-    if same is not None:
+    if digest in batch.by_hash:
         batch.report += tally + IngestReport(unchanged=1)
         return
+    prior = batch.by_url.get(document.url) if document.url else None
     signature = syndication.signature(document.text)
+    original = _original(batch, prior, document.published, signature)
+    group = None if original is None else batch.near[original].group
     values = {
         "external_id": document.id,
         "content_hash": digest,
@@ -139,25 +227,39 @@ def _write_document(
         "minhash": signature.hashvalues,
     }
     if prior is not None:
-        removed = _drop_claims(connection, batch, prior)
-        connection.execute(update(documents).where(documents.c.id == prior).values(**values))
+        removed = _drop_claims(batch, prior)
         doc_id = prior
+        group = doc_id if group is None else group
+        connection.execute(
+            update(documents)
+            .where(documents.c.id == doc_id)
+            .values(**values, syndication_group=group)
+        )
+        batch.self_grouped.discard(doc_id)
+        del batch.by_hash[batch.hash_of[doc_id]]
         tally += IngestReport(replaced=1, claims_removed=removed)
     else:
         doc_id = connection.execute(
-            insert(documents).values(**values).returning(documents.c.id)
+            insert(documents).values(**values, syndication_group=group).returning(documents.c.id)
         ).scalar_one()
+        if group is None:
+            batch.self_grouped.add(doc_id)
+            group = doc_id
         tally += IngestReport(added=1)
-    group = _syndication_group(connection, doc_id, document.published, signature)
-    connection.execute(
-        update(documents).where(documents.c.id == doc_id).values(syndication_group=group)
-    )
-    added, rejected = _write_claims(connection, lookups, batch, doc_id, document, found, version)
+    batch.by_hash[digest] = doc_id
+    batch.hash_of[doc_id] = digest
+    if document.url:
+        batch.by_url[document.url] = doc_id
+    batch.near.pop(doc_id, None)
+    if document.published is not None:
+        batch.near[doc_id] = _Near(document.published, group, signature)
+    added, rejected = _write_claims(batch, doc_id, document, found, version)
     batch.report += tally + IngestReport(claims_added=added, rejected=rejected)
 
 
-def _drop_claims(connection: Connection, batch: _Batch, doc_id: int) -> int:
+def _drop_claims(batch: _Batch, doc_id: int) -> int:
     """Delete a document's claims (and their sources), remembering the records they fed."""
+    connection = batch.connection
     old = connection.execute(
         select(claims.c.id, claims.c.meeting_id, claims.c.office_id).where(
             claims.c.document_id == doc_id
@@ -171,30 +273,22 @@ def _drop_claims(connection: Connection, batch: _Batch, doc_id: int) -> int:
     return len(ids)
 
 
-def _syndication_group(
-    connection: Connection, doc_id: int, published: dt.date | None, signature: syndication.Signature
-) -> int:
-    """The group of the earlier document this one copies, else its own id."""
+def _original(
+    batch: _Batch, exclude: int | None, published: dt.date | None, signature: syndication.Signature
+) -> int | None:
+    """The earlier document this one copies (not ``exclude``, itself when replaced), if any."""
     if published is None:
-        return doc_id
+        return None
     window = dt.timedelta(days=syndication.WINDOW_DAYS)
-    rows = connection.execute(
-        select(
-            documents.c.id,
-            documents.c.syndication_group,
-            documents.c.minhash,
-            documents.c.shingles,
-        ).where(
-            documents.c.id != doc_id,
-            documents.c.minhash.is_not(None),
-            documents.c.published.between(published - window, published + window),
-        )
-    ).all()
-    groups = {r.id: r.syndication_group or r.id for r in rows}
-    original = syndication.find_original(
-        signature, ((r.id, syndication.Signature(r.minhash, r.shingles)) for r in rows)
+    first, last = published - window, published + window
+    return syndication.find_original(
+        signature,
+        (
+            (doc_id, near.signature)
+            for doc_id, near in batch.near.items()
+            if doc_id != exclude and first <= near.published <= last
+        ),
     )
-    return doc_id if original is None else groups[original]
 
 
 def _problem(claim: Claim) -> str | None:
@@ -225,14 +319,13 @@ def _actor(claim: Claim) -> tuple[str, str | None, str | None, str]:
 
 
 def _write_claims(
-    connection: Connection,
-    lookups: Lookups,
     batch: _Batch,
     doc_id: int,
     document: Document,
     found: Sequence[Claim],
     version: str,
 ) -> tuple[int, tuple[str, ...]]:
+    lookups, connection = batch.lookups, batch.connection
     rejected: list[str] = []
     # One claim per (actor, meeting) per document: an undated claim beside a dated
     # one about the same actor and forum must be about another (earlier) meeting.
@@ -249,15 +342,13 @@ def _write_claims(
         awaits = False
         meeting: int | None
         if claim.meeting_date is not None:
-            meeting, adopted = placement.place(
-                connection, forum, parse_meeting_date(claim.meeting_date), document.published
+            meeting, adopted = batch.placer.place(
+                forum, parse_meeting_date(claim.meeting_date), document.published
             )
             batch.touched.update(adopted)
         else:
             awaits = _actor(claim) not in dated_actors
-            meeting = (
-                placement.place_undated(connection, forum, document.published) if awaits else None
-            )
+            meeting = batch.placer.place_undated(forum, document.published) if awaits else None
         rows.append(
             {
                 "document_id": doc_id,
