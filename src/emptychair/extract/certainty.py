@@ -17,7 +17,8 @@ _POSSIBLE = re.compile(
 )
 _EXPECTED = re.compile(
     r"\b(?:expect(?:s|ed)?|likely|unlikely|probabl[ey]|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|"
-    r"intention|set to|scheduled|due (?:to|in|at)|slated|poised|anticipated|apparent(?:ly)?|means to|meant to|"
+    r"intention|set to|scheduled|due (?:to|in|at)|slated|poised|anticipated|apparent(?:ly)?|"
+    r"means to|meant to|"
     r"(?:is|are) to\b|aims? to|preparing to|reportedly|is understood to|was to|were to|"
     r"will probably|on course to|(?:is|are) listed|lined up|invited to speak|on the list|"
     r"suggested|hinted|signall?ed|indicated)\b",
