@@ -416,6 +416,9 @@ def _titled(sentence: str, t: re.Match[str], registry: Registry) -> ActorMention
     after = sentence[t.end() :]
     of_country = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w]*(?:\s+[A-Z][\w]*)*", after)
     offset = of_country.end() if of_country and _of_country(after) else 0
+    # "Deputy Prime Minister and Defence Minister Richard Marles": one person, two titles.
+    if re.match(r"\s+and\s+", after) and lexicon.title_re().match(after.split(" and ", 1)[1]):
+        return None
     named = re.match(r",?\s+(" + lexicon.NAME_RUN.pattern + ")", after[offset:])
     if named:
         name_start = t.end() + offset + named.start(1)

@@ -39,7 +39,8 @@ _DECISION = re.compile(
     r"readiness|willingness|wish)\s+(?:not\s+)?to\s+$"
 )
 _SAID = re.compile(
-    r"\b(?:said|says|told|tells|announced|added|noted|argued|warned|explained|insisted|stressed)\b"
+    r"\b(?:said|says|told|tells|announced|added|noted|argued|warned|explained|insisted|stressed|"
+    r"confirmed|confirms|reported|wrote|tweeted|posted|indicated)\b"
     r"(?!\s+(?:that\s+)?(?:he|she|it|they)\b)"
 )
 _LIST_GLUE = re.compile(
@@ -126,6 +127,11 @@ def link(
         named = [a for a in after if a.start - trigger.end < 20]
         if named and subject and named[0].entity is not subject.entity:
             return Link((named[0].entity,), subject.entity.name, clause)
+        return nobody
+    # "it would be a disaster if Zelenskyy stayed away": a supposition, not a claim.
+    if subject is not None and re.search(
+        r"\bif\s+(?:[A-Z][\w.’'-]*\s+)*$", text[clause : subject.start]
+    ):
         return nobody
     if subject is None:
         # "those due to attend include Energy Secretary X, Agriculture Secretary Y and Z",

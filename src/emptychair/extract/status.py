@@ -74,7 +74,7 @@ _ATTEND = [
     r"(?:lined up|posed) for (?:a|the) (?:group|family) photo",
     r"(?:open|opens|opened|opening|close|closes|closed|closing) (?:the )?proceedings",
     r"(?:deliver|delivers|delivered|delivering|give|gives|gave|giving) (?:the|a) (?:keynote|speech|address)",
-    r"(?:speak|speaks|spoke|speaking)(?=\s*[,.;])",
+    r"(?:speak|speaks|spoke|speaking|chair|chairs|chaired|chairing)(?=\s*[,.;]|\s+and\b)",
     TRAVEL,
 ]
 _ABSENT = [

@@ -40,10 +40,9 @@ def safe_url(value: str | None) -> str | None:
     return value.strip()
 
 
-def _check(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> None:
-    """Raise 401 unless the request carries the configured bearer token."""
+def _check(settings: Settings, given: str | None) -> None:
+    """Raise 401 unless ``given`` is the configured bearer token."""
     expected = settings.token
-    given = credentials.credentials if credentials else None
     # compare_digest: the comparison takes as long whatever the prefix matched.
     if expected is None or given is None or not secrets.compare_digest(given, expected):
         raise HTTPException(
@@ -53,16 +52,21 @@ def _check(settings: Settings, credentials: HTTPAuthorizationCredentials | None)
         )
 
 
-def require_read(request: Request, credentials: Credentials) -> None:
-    """Reads are open unless the settings require the token for them too."""
+def require_read(request: Request) -> None:
+    """Reads are open unless the settings require the token for them too.
+
+    The header is read by hand, not through ``bearer``: reads are open by default,
+    so the OpenAPI schema must not declare them as needing the token.
+    """
     settings: Settings = request.app.state.settings
     if settings.require_token_for_reads:
-        _check(settings, credentials)
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        _check(settings, token.strip() if scheme.lower() == "bearer" else None)
 
 
 def require_write(request: Request, credentials: Credentials) -> None:
     """Writes always need the token; with none configured, writes are refused."""
-    _check(request.app.state.settings, credentials)
+    _check(request.app.state.settings, credentials.credentials if credentials else None)
 
 
 class Guard:
