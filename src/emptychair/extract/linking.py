@@ -180,7 +180,7 @@ def _represented(
     # "Iwaya, who represents Prime Minister Shigeru Ishiba"
     represented = after[0] if after and after[0].start - trigger.end < 3 else None
     if (
-        re.match(r"represent|replac", phrase)
+        re.search(r"\b(?:represent|replac)", phrase)
         and represented
         and represented.entity.name
         and represented.entity is not subject.entity
