@@ -179,8 +179,13 @@ def _represented(
             return Link((subject.entity,), others[0].entity.name, clause)
     # "Iwaya, who represents Prime Minister Shigeru Ishiba"
     represented = after[0] if after and after[0].start - trigger.end < 3 else None
+    representing = re.search(r"\b(?:represent|replac)", phrase)
+    if representing and represented is not None and represented.kind == "pronoun":
+        # "Trump asked Pence to represent him": him is the asker, the one asked goes.
+        asked = [a for a in before if a.entity is not subject.entity and a.entity.name]
+        return Link((subject.entity,), asked[-1].entity.name, clause) if asked else nobody
     if (
-        re.search(r"\b(?:represent|replac)", phrase)
+        representing
         and represented
         and represented.entity.name
         and represented.entity is not subject.entity
