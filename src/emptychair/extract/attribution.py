@@ -104,7 +104,7 @@ def _classify(phrase: str, people: list[tuple[int, int, str]]) -> list[Source]:
     lowered = phrase.lower()
     if _NOT_A_SOURCE.match(lowered):
         return []
-    if re.match(r"(?:reuters|the post|reporters)$", lowered):
+    if lowered == "reporters":
         return []
     phrase = re.split(
         r"\s+(?:familiar|who|speaking|with knowledge|briefed|close to|knowledgeable)\b|:", phrase

@@ -196,7 +196,7 @@ def _represented(
     if send:
         send_at = clause + send.start()
         sender = [a for a in before if a.end <= send_at]
-        sent = [a for a in before if a.start >= send_at and a.entity.name]
+        sent = [a for a in before if a.start >= send_at and a.entity.name and a.kind != "pronoun"]
         if sender and sent:
             return Link((sender[-1].entity,), sent[0].entity.name, clause)
     return nobody

@@ -213,7 +213,13 @@ class _Reader:
         """The attendance statements of one sentence, added to the document's drafts."""
         text = sentence.text
         people = [(a.start, a.end, a.entity.name) for a in actors if a.entity.name]
-        sources = tuple(s for _, s in find_sources(text, people))
+        # The outlet that published the report is not its source.
+        outlet = (self.document.outlet or "").lower()
+        sources = tuple(
+            s
+            for _, s in find_sources(text, people)
+            if not outlet or outlet not in s.descriptor.lower()
+        )
         found: list[merge.Draft] = []
         for trigger in find_triggers(text):
             found += self._claims(sentence, trigger, actors, meetings, dates, sources, future)
