@@ -52,7 +52,7 @@ _LIST_GLUE = re.compile(
 
 _HOSTS = re.compile(r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming)\s+")
 _INCLUDES = re.compile(
-    r"[^.;:]{0,30}?\b(?:include|includes|included|including|are|were|will be|is|was|"
+    r"[^.;:]{0,60}?\b(?:include|includes|included|including|are|were|will be|is|was|"
     r"among them|among whom|such as)\s+"
     r"(?:the\s+)?(?=[A-Z])"
 )
@@ -145,7 +145,8 @@ def link(
         return nobody
     # Earlier members of a list join the subject even after a preposition:
     # "a setback for Starmer and King Charles, who are both making the journey".
-    group = _coordinated([a for a in before if a.end <= subject.start] + [subject], text)
+    members = [a for a in before if a.end <= subject.start and a.kind != "pronoun"]
+    group = _coordinated([*members, subject], text)
     # "X had suggested he would stay away": a hedge may stand before a pronoun subject.
     start = group[0].start
     if subject.kind == "pronoun":

@@ -78,7 +78,7 @@ def _forums() -> _Forums:
         r"\b(?:the|this|that|this week['’]s|next week['’]s|the upcoming|the coming|the planned|"
         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow)['’]s|"
         r"the annual|the yearly|the two-day|the three-day|the four-day|the regional|the main|"
-        r"the same|the previous|the following|its|these|those)\s+"
+        r"the same|the previous|the following|its|their|these|those)\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b",
         re.IGNORECASE,
     )

@@ -254,7 +254,7 @@ class _Reader:
     ) -> None:
         for mention in meetings:
             venue = _VENUE.match(text, mention.end)
-            if venue and mention.explicit:
+            if venue:
                 self.venues.setdefault(venue.group(1), mention.forum)
             # "the New Delhi meeting", "the Brisbane G20": a place named before the meeting.
             before = _PLACE_BEFORE.search(text, max(0, mention.start - 30), mention.end)
@@ -386,6 +386,10 @@ class _Reader:
             mine = [d for d in self.drafts if d.entity in owners and d.status == trigger.status]
             if mine:
                 return mine[-1].forum, trigger.end, False
+            # "... whose attendance is confirmed" in a sentence about the summit.
+            if meetings:
+                nearest = min(meetings, key=lambda m: abs(m.start - trigger.start))
+                return nearest.forum, nearest.start, True
         if self.previous_forum is None:
             return None
         # "attended a government session", "skipped a gala dinner": another event.

@@ -1,0 +1,171 @@
+"""News constructions the pipeline reads end to end, each in sentences written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from emptychair.extract import extract
+from emptychair.model import Claim, Document
+
+WHEN = dt.date(2025, 10, 20)
+
+
+def claims(text: str, published: dt.date = WHEN, title: str | None = None) -> list[Claim]:
+    return extract(Document("t", text, published, title=title))
+
+
+def by_person(found: list[Claim]) -> dict[str | None, Claim]:
+    return {c.person: c for c in found}
+
+
+def test_coordinated_subjects_each_get_a_claim() -> None:
+    found = claims(
+        "At the G20 summit in Johannesburg, Brazilian President Luiz Inacio Lula da Silva, "
+        "Indian Prime Minister Narendra Modi and Turkish President Recep Tayyip Erdogan "
+        "will all be present."
+    )
+    assert {c.person for c in found if c.status == "attend"} == {
+        "Luiz Inacio Lula da Silva",
+        "Narendra Modi",
+        "Recep Tayyip Erdogan",
+    }
+
+
+def test_neither_nor_negates_both() -> None:
+    found = by_person(
+        claims(
+            "Neither Argentina's President Javier Milei nor his foreign minister, Pablo "
+            "Quirno, is going to the G20 summit."
+        )
+    )
+    assert found["Javier Milei"].status == "absent"
+    assert found["Pablo Quirno"].status == "absent"
+    assert found["Pablo Quirno"].country == "ARG"
+
+
+def test_so_will_copies_the_statement() -> None:
+    found = by_person(
+        claims(
+            "German Chancellor Friedrich Merz will attend the EU summit, and so will "
+            "Italy's Giorgia Meloni."
+        )
+    )
+    assert found["Giorgia Meloni"].status == "attend"
+    assert found["Giorgia Meloni"].forum == "eu-council"
+
+
+def test_not_in_contrast_names_the_absent_and_the_stand_in() -> None:
+    found = claims(
+        "Vice Premier Ding Xuexiang, not President Xi Jinping, will lead China at the "
+        "APEC leaders' meeting in Gyeongju, the foreign ministry said."
+    )
+    assert len(found) == 1
+    assert (found[0].person, found[0].status, found[0].representative) == (
+        "Xi Jinping",
+        "absent",
+        "Ding Xuexiang",
+    )
+
+
+def test_the_absentee_noun() -> None:
+    found = claims(
+        "The most notable absentee at the ASEAN summit in Kuala Lumpur is Myanmar's junta "
+        "chief Min Aung Hlaing."
+    )
+    assert [(c.person, c.status) for c in found] == [("Min Aung Hlaing", "absent")]
+
+
+def test_whose_attendance_is_confirmed() -> None:
+    found = claims(
+        "Talks at the COP30 climate summit may include Keir Starmer, the British prime "
+        "minister, whose attendance is already confirmed."
+    )
+    assert [(c.person, c.status, c.certainty) for c in found] == [
+        ("Keir Starmer", "attend", "reported")
+    ]
+
+
+def test_a_habit_is_no_claim() -> None:
+    assert claims("Russian President Vladimir Putin skips the G7 summit every year.") == []
+
+
+def test_second_consecutive_year_also_says_last_year() -> None:
+    found = claims(
+        "Chinese President Xi Jinping will skip the G20 summit for a second consecutive year, "
+        "the foreign ministry said."
+    )
+    assert sorted((c.status, c.meeting_date or "") for c in found) == [
+        ("absent", ""),
+        ("absent", "2025-10"),
+    ]
+
+
+def test_travel_to_the_venue_is_attending_its_meeting() -> None:
+    found = by_person(
+        claims(
+            "NATO leaders gather for their summit in The Hague on Tuesday.\n\n"
+            "Spanish Prime Minister Pedro Sanchez will fly to The Hague on Monday night.",
+            dt.date(2025, 6, 20),
+        )
+    )
+    assert found["Pedro Sanchez"].forum == "nato-summit"
+    assert found["Pedro Sanchez"].status == "attend"
+
+
+def test_the_speaker_is_not_the_subject_of_what_is_said() -> None:
+    found = claims(
+        "Mexican President Claudia Sheinbaum said the country's exports go to G20 economies "
+        "as well."
+    )
+    assert found == []
+
+
+def test_a_supposition_is_no_claim() -> None:
+    found = claims(
+        "A diplomat said it would be a setback if Brazilian President Luiz Inacio Lula da "
+        "Silva stayed away from the BRICS summit."
+    )
+    assert found == []
+
+
+def test_asked_to_represent_him() -> None:
+    found = claims(
+        "Kenyan President William Ruto will not attend the African Union summit; he asked "
+        "Deputy President Kithure Kindiki to represent him, his office said."
+    )
+    ruto = by_person(found)["William Ruto"]
+    assert (ruto.status, ruto.representative) == ("absent", "Kithure Kindiki")
+    assert "Kithure Kindiki" not in by_person(found)
+
+
+def test_a_stand_in_inferred_from_the_delegation() -> None:
+    found = by_person(
+        claims(
+            "Chinese President Xi Jinping will not attend the BRICS summit in Rio de Janeiro. "
+            "Premier Li Qiang will lead the Chinese delegation, the foreign ministry said."
+        )
+    )
+    assert found["Xi Jinping"].representative == "Li Qiang"
+    assert "Li Qiang" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The finance minister missed the deadline for the budget ahead of the G7 summit.",
+        "Japan's Prime Minister Shigeru Ishiba skipped the gala dinner at the G20 summit.",
+    ],
+)
+def test_missing_something_else_is_not_missing_the_meeting(sentence: str) -> None:
+    assert [c for c in claims(sentence) if c.status == "absent"] == []
+
+
+def test_a_later_meeting_named_after_the_statement() -> None:
+    found = claims(
+        "Pakistani Prime Minister Shehbaz Sharif withdrew on Tuesday.\n\n"
+        "He had been due to speak at the Organisation of Islamic Cooperation summit in "
+        "Jeddah this week."
+    )
+    assert [(c.person, c.status) for c in found] == [("Shehbaz Sharif", "absent")]
