@@ -1,4 +1,4 @@
-"""The calendar: packaged rows checked, meetings in the store before claims, claims landing on them."""
+"""The calendar: rows checked, meetings in the store before claims, claims landing on them."""
 
 from __future__ import annotations
 

@@ -116,7 +116,8 @@ def history_command(
 ) -> None:
     """Every meeting of a forum, who represented the country, and the base rate."""
     with _open(db) as store:
-        import_calendar(store.engine)  # the calendar lists the meetings nobody reported on
+        # The calendar lists the meetings nobody reported on.
+        import_calendar(store.engine, correct=False)
         found = history(store, country, forum, dt.date(since, 1, 1) if since else None)
     if form is Format.json:
         _print_json(found)

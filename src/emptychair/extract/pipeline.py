@@ -73,6 +73,11 @@ _DATE_OF_SOMETHING_ELSE = re.compile(
     r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:summits?|meetings?|talks|gatherings?|conference|session|"
     r"ministerial|forum|retreat|council|assembly)\b)"
 )
+_SECTION = re.compile(
+    r"(?:WHO IS )?(?:NOT )?(?:COMING|GOING|ATTENDING|ABSENT|STAYING (?:AWAY|HOME)|SKIPPING|"
+    r"CONFIRMED)(?:[A-Z ,]*)"
+)
+_LIST_ITEM = re.compile(r"(?:^|\n)\s*[-•*–]\s")
 _CALLED_OFF = re.compile(
     r"\b(?:dropped|scrapped|cancell?ed|abandoned|shelved|ditched) (?:\w+ )?plans?|"
     r"\bdecided against|\bdeclined|\brefused|\bpulled out|\bturned down",
@@ -161,6 +166,8 @@ class _Reader:
         # Sentences read before any meeting was named: "X withdrew on Tuesday. ... the
         # Kuala Lumpur Summit" names the meeting after the fact.
         self.pending: list[tuple[Sentence, list[ActorMention], list[DateMention], bool]] = []
+        # The status a factbox heading gives the list items under it.
+        self.section: str | None = None
 
     def read_headline(self, title: str) -> None:
         """A headline names the meeting the story is about; its claims come from the body."""
@@ -171,6 +178,11 @@ class _Reader:
     def read(self, sentence: Sentence) -> None:
         """Take in one sentence: its claims, and what later sentences refer back to."""
         text = sentence.text
+        heading = _SECTION.fullmatch(text)
+        if heading:
+            # A factbox heading: "NOT COMING, OR NOT YET CONFIRMED", "COMING".
+            self.section = "absent" if re.search(r"\bNOT\b|ABSENT|STAY|SKIP", text) else "attend"
+            return
         if sentence.index - self.previous_at > 1 and self.story_forum:
             self.previous_forum = self.story_forum
         meetings = find_meetings(text, self.body, self.previous_forum)
@@ -223,7 +235,33 @@ class _Reader:
         found: list[merge.Draft] = []
         for trigger in find_triggers(text):
             found += self._claims(sentence, trigger, actors, meetings, dates, sources, future)
+        if not found:
+            found = self._listed(sentence, actors, sources)
         self.drafts += found + self._elsewhere(text, found) + self._so_too(text, actors, found)
+
+    def _listed(
+        self, sentence: Sentence, actors: list[ActorMention], sources: tuple[Source, ...]
+    ) -> list[merge.Draft]:
+        """A list item under a factbox heading ("COMING", "NOT COMING") takes its status."""
+        if self.section is None or self.previous_forum is None:
+            return []
+        if not _LIST_ITEM.match(self.document.text, max(0, sentence.start - 3), sentence.end):
+            return []
+        people = [a.entity for a in actors if a.kind == "name" and (a.entity.name or a.entity.country)]
+        return [
+            merge.Draft(
+                entity=entity,
+                forum=self.previous_forum,
+                status=self.section,
+                certainty="reported",
+                representative=None,
+                sources=sources,
+                date=self._default_date([]),
+                future=False,
+                sentence=sentence,
+            )
+            for entity in dict.fromkeys(people)
+        ]
 
     def _elsewhere(self, text: str, found: list[merge.Draft]) -> list[merge.Draft]:
         """ "Modi is instead going to the BRICS summit": going elsewhere instead is

@@ -235,14 +235,15 @@ def _calendar_meetings(trip: Trip, spans: Spans) -> list[tuple[str, dt.date]]:
 
 
 def import_travels(
-    store: Store, paths: Iterable[str | Path], batch_size: int = 200
+    store: Store, paths: Iterable[str | Path], batch_size: int = 200, calendar: bool = True
 ) -> TravelImport:
     """Import the travel records under ``paths`` into ``store``; again changes nothing.
 
-    The packaged calendar goes in first, so claims land on its meetings.
+    The packaged calendar goes in first (adding what the store lacks, correcting
+    nothing), so claims land on its meetings; ``calendar`` False leaves it out.
     """
     paths = list(paths)
-    calendar = import_calendar(store.engine)
+    added = import_calendar(store.engine, correct=False) if calendar else CalendarReport()
     with store.engine.connect() as connection:
         spans = calendar_spans(connection)
     seen: dict[tuple[str, ...], Trip] = {}
@@ -289,7 +290,7 @@ def import_travels(
         built=built,
         set_aside=set_aside,
         ingest=report,
-        calendar=calendar,
+        calendar=added,
     )
 
 

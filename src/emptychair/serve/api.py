@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
-from pydantic import BaseModel
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from emptychair import __version__
@@ -31,12 +31,30 @@ from emptychair.store import read as queries
 from emptychair.store.read import ActorHistory, ClaimFilter, Entry
 
 T = TypeVar("T")
-router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_read)])
+router = APIRouter(
+    prefix="/api",
+    tags=["api"],
+    dependencies=[Depends(require_read)],
+    responses={
+        400: {"description": "A NUL byte in the query string."},
+        401: {"description": "Missing or wrong bearer token (where one is required)."},
+    },
+)
 
 Format = Annotated[
     Literal["json", "csv"], Query(alias="format", description="json (default) or csv.")
 ]
-Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
+# Dates as strict YYYY-MM-DD text (pydantic alone would also take "0", a Unix time); the
+# pattern admits only days some year has, so a valid-looking date is rarely refused
+# (29 February of a common year still gets a 422 from ``_day``).
+DAY_PATTERN = (
+    r"^[1-9][0-9]{3}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-9])"
+    r"|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)$"
+)
+Day = Annotated[
+    str | None,
+    Query(pattern=DAY_PATTERN, description="YYYY-MM-DD", json_schema_extra={"format": "date"}),
+]
 Responses = dict[int | str, dict[str, Any]]
 CSV: Responses = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
 UNAUTHORISED: Responses = {401: {"description": "Missing or wrong bearer token."}}
@@ -71,6 +89,23 @@ class Ingested(BaseModel):
     rejected: list[str]
 
 
+def _invalid(where: tuple[str, ...], message: str, value: object) -> RequestValidationError:
+    """A 422 in FastAPI's own shape, the one the schema documents for every operation."""
+    return RequestValidationError(
+        [{"type": "value_error", "loc": where, "msg": message, "input": value}]
+    )
+
+
+def _day(value: str | None, name: str) -> dt.date | None:
+    """A ``Day`` parameter as a date; 422 if it names no calendar day (2026-02-30)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _invalid(("query", name), f"no such day: {value}", value) from None
+
+
 def _page(items: list[Any], total: int, paging: Paging, form: str, name: str) -> Any:
     if form == "csv":
         return csv_response(items, name)
@@ -88,7 +123,7 @@ def list_meetings(
     until: Day = None,
 ) -> Any:
     """Meetings, newest first, each with a one-line summary of who is missing."""
-    found = queries.meetings(store, forum, family, since, until)
+    found = queries.meetings(store, forum, family, _day(since, "since"), _day(until, "until"))
     return _page(meeting_lines(store, paging.slice(found)), len(found), paging, form, "meetings")
 
 
@@ -96,15 +131,13 @@ def list_meetings(
 def get_meeting(
     store: StoreDep,
     meeting_id: str,
-    as_of: Annotated[
-        dt.date | None, Query(description="The board as it stood on this day.")
-    ] = None,
+    as_of: Day = None,
 ) -> BoardView:
     """A meeting's board: a cell per member state, and every record with its claim timeline."""
     board = queries.meeting_board(store, meeting_id)
     if board is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no meeting {meeting_id!r}")
-    return board_view(board, as_of)
+    return board_view(board, _day(as_of, "as_of"))
 
 
 @router.get("/claims", response_model=Page[Entry], responses=CSV)
@@ -124,7 +157,16 @@ def list_claims(
 ) -> Any:
     """Stored claims, oldest publication first; since/until bound the publication date."""
     found = queries.claims(
-        store, ClaimFilter(person, country, forum, claim_status, meeting, since, until)
+        store,
+        ClaimFilter(
+            person,
+            country,
+            forum,
+            claim_status,
+            meeting,
+            _day(since, "since"),
+            _day(until, "until"),
+        ),
     )
     return _page(paging.slice(found), len(found), paging, form, "claims")
 
@@ -207,26 +249,26 @@ def search_store(
     return search(store, q, paging.limit, paging.offset)
 
 
-_DOCUMENT_SCHEMA = {
-    "type": "object",
-    "required": ["id", "text"],
-    "properties": {
-        "id": {"type": "string", "minLength": 1},
-        "text": {"type": "string"},
-        "published": {"type": "string", "format": "date"},
-        "title": {"type": ["string", "null"]},
-        "url": {"type": ["string", "null"]},
-        "outlet": {"type": ["string", "null"]},
-    },
-}
+class DocumentIn(BaseModel, strict=True):
+    """A posted document in the FORMAT.md shape (gold ``claims``, if any, are ignored)."""
+
+    id: str = Field(min_length=1, max_length=200)
+    text: str
+    published: str | None = Field(default=None, pattern=DAY_PATTERN)
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
 
 
 def _document(body: bytes, media: str, doc_id: str | None, published: dt.date | None) -> Document:
     """The posted document: FORMAT.md JSON, plain text or an HTML page."""
     name = doc_id or "posted-" + hashlib.sha256(body).hexdigest()[:12]
     if media == "application/json":
-        data = json.loads(body)
-        if isinstance(data, dict) and published and not data.get("published"):
+        try:
+            data = DocumentIn.model_validate_json(body).model_dump()
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors(include_url=False)) from None
+        if published and not data.get("published"):
             data["published"] = published.isoformat()
         return Document.from_dict(data)
     if media == "text/plain":
@@ -265,7 +307,7 @@ def _ingest(store: Store, document: Document) -> Ingested:
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {"schema": _DOCUMENT_SCHEMA},
+                "application/json": {"schema": DocumentIn.model_json_schema()},
                 "text/plain": {"schema": {"type": "string"}},
                 "text/html": {"schema": {"type": "string"}},
             },
@@ -275,9 +317,7 @@ def _ingest(store: Store, document: Document) -> Ingested:
 async def post_document(
     request: Request,
     store: StoreDep,
-    published: Annotated[
-        dt.date | None, Query(description="Publication date (text and HTML; JSON if missing).")
-    ] = None,
+    published: Day = None,
     doc_id: Annotated[
         str | None, Query(alias="id", max_length=200, description="Document id (text, HTML).")
     ] = None,
@@ -286,11 +326,9 @@ async def post_document(
     body = await request.body()
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
-        document = _document(body, media, doc_id, published)
+        document = _document(body, media, doc_id, _day(published, "published"))
     except (ValueError, UnreadableError) as exc:  # bad JSON, bad date, unreadable text
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+        raise _invalid(("body",), str(exc), None) from None
     if document.published is None:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, "a publication date is needed: ?published="
-        )
+        raise _invalid(("query", "published"), "a publication date is needed", None)
     return await run_in_threadpool(_ingest, store, document)

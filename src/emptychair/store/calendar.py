@@ -127,8 +127,14 @@ def parse_calendar(text: str, name: str) -> tuple[list[CalendarRow], list[str]]:
     return rows, problems
 
 
-def import_calendar(engine: Engine, rows: Sequence[CalendarRow] | None = None) -> CalendarReport:
-    """Put ``rows`` (default: the packaged calendar) into the store, in one transaction."""
+def import_calendar(
+    engine: Engine, rows: Sequence[CalendarRow] | None = None, correct: bool = True
+) -> CalendarReport:
+    """Put ``rows`` (default: the packaged calendar) into the store, in one transaction.
+
+    With ``correct`` False, calendar meetings already stored are left as they are (so
+    loading the packaged calendar never undoes a user's correction).
+    """
     rows = packaged_calendar() if rows is None else rows
     report = CalendarReport(rows=len(rows))
     tally: dict[str, int] = defaultdict(int)
@@ -139,7 +145,7 @@ def import_calendar(engine: Engine, rows: Sequence[CalendarRow] | None = None) -
         placed: list[tuple[str, int]] = []
         for row in sorted(rows, key=lambda r: (r.forum, r.start)):
             forum = lookups.forum(row.forum)
-            meeting_id, outcome, old_months, pairs, merged = _place(connection, row)
+            meeting_id, outcome, old_months, pairs, merged = _place(connection, row, correct)
             tally[outcome] += 1
             tally["merged"] += merged
             months[forum].update(old_months | {_month(row.start)})
@@ -180,7 +186,9 @@ def _month(day: dt.date) -> str:
     return day.strftime("%Y-%m")
 
 
-def _place(connection: Connection, row: CalendarRow) -> tuple[int, str, set[str], set[Pair], int]:
+def _place(
+    connection: Connection, row: CalendarRow, correct: bool
+) -> tuple[int, str, set[str], set[Pair], int]:
     """Where ``row`` goes: (meeting id, outcome, months it touched, records to refresh,
     meetings merged into it)."""
     tolerance = dt.timedelta(days=DAY_TOLERANCE)
@@ -204,6 +212,8 @@ def _place(connection: Connection, row: CalendarRow) -> tuple[int, str, set[str]
     if known:
         # A corrected row: the calendar meeting within the tolerance of it.
         entry = min(known, key=lambda k: abs((k.start_date - row.start).days))
+        if not correct:
+            return entry.meeting_id, "unchanged", set(), set(), 0
         current = {k: getattr(entry, k) for k in details}
         old_month, moved = _pin(connection, entry.meeting_id, row)
         if current == details and not moved:

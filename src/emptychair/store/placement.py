@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
@@ -38,8 +38,12 @@ class Placer:
     while the writer lock is held.
     """
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(
+        self, connection: Connection, before_reading_claims: Callable[[], None] = lambda: None
+    ) -> None:
         self._conn = connection
+        # Writers may queue claims; they must be stored before undated ones are adopted.
+        self._before_reading_claims = before_reading_claims
         self._known: dict[str, dict[int, rules.MeetingSpan]] = defaultdict(dict)
         self._loaded: dict[str, set[str]] = defaultdict(set)
 
@@ -75,7 +79,8 @@ class Placer:
     def _spans(self, forum: str, months: Iterable[str]) -> list[rules.MeetingSpan]:
         """The forum's meetings in ``months``, in the order the database lists them."""
         wanted = set(months)
-        self.load({forum: wanted})
+        if not wanted <= self._loaded[forum]:
+            self.load({forum: wanted})
         found = [m for m in self._known[forum].values() if m.month in wanted]
         # Ties in ``rules`` go to the first candidate: keep SQLite's index order.
         return sorted(found, key=lambda m: (m.month, m.id))
@@ -106,6 +111,7 @@ class Placer:
                 meeting_id, found.month, found.start, found.end
             )
             _reslug(self._conn, forum, {found.month})
+            self._before_reading_claims()
             return meeting_id, _adopt_undated(self._conn, forum, meeting_id)
         before = next(m for m in candidates if m.id == found.meeting_id)
         if (before.month, before.start, before.end) == (found.month, found.start, found.end):
@@ -119,6 +125,7 @@ class Placer:
             found.meeting_id, found.month, found.start, found.end
         )
         _reslug(self._conn, forum, {before.month, found.month})
+        self._before_reading_claims()
         return found.meeting_id, _adopt_undated(self._conn, forum, found.meeting_id)
 
     def place_undated(self, forum: str, published: dt.date | None) -> int | None:

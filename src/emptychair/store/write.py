@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, or_, select, update
 
 from emptychair.model import CERTAINTIES, ROLES, STATUSES, Claim, Document, Source
 from emptychair.reconcile import syndication
@@ -30,6 +30,11 @@ from emptychair.store.schema import claim_sources, claims, documents
 DEFAULT_BATCH = 50
 Item = tuple[Document, Sequence[Claim]]
 Pair = tuple[int, int]
+
+# Built once, so SQLAlchemy compiles them once rather than per document.
+_INSERT_DOCUMENT = insert(documents).returning(documents.c.id)
+_UPDATE_DOCUMENT = update(documents).where(documents.c.id == bindparam("doc_id"))
+_INSERT_CLAIM = insert(claims).returning(claims.c.id, sort_by_parameter_order=True)
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ class _Batch:
 
     connection: Connection
     lookups: Lookups
-    placer: placement.Placer
+    placer: placement.Placer = field(init=False)
     report: IngestReport = field(default_factory=IngestReport)
     touched: set[Pair] = field(default_factory=set)
     by_hash: dict[str, int] = field(default_factory=dict)
@@ -89,8 +94,40 @@ class _Batch:
     hash_of: dict[int, str] = field(default_factory=dict)
     near: dict[int, _Near] = field(default_factory=dict)
     """Documents with a MinHash published within the syndication window of the batch's."""
+    near_on: dict[dt.date, set[int]] = field(default_factory=lambda: defaultdict(set))
+    """The ids in ``near`` by publication day."""
     self_grouped: set[int] = field(default_factory=set)
     """New documents that copy nothing: their group is their own id, set at the end."""
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[tuple[Source, ...]] = field(default_factory=list)
+    """Claims to insert (with their sources), in one statement, before claims are next read."""
+
+    def flush(self) -> None:
+        """Insert the queued claims and their sources."""
+        if not self.claims:
+            return
+        ids = self.connection.execute(_INSERT_CLAIM, self.claims).scalars()
+        sources = [
+            {"claim_id": claim_id, "ordinal": i, "kind": s.kind, "descriptor": s.descriptor}
+            for claim_id, listed in zip(ids, self.sources, strict=True)
+            for i, s in enumerate(listed)
+        ]
+        if sources:
+            self.connection.execute(insert(claim_sources), sources)
+        self.claims.clear()
+        self.sources.clear()
+
+    def __post_init__(self) -> None:
+        self.placer = placement.Placer(self.connection, before_reading_claims=self.flush)
+
+    def remember(self, doc_id: int, near: _Near | None) -> None:
+        """Record what syndication now knows of document ``doc_id`` (None: undated)."""
+        old = self.near.pop(doc_id, None)
+        if old is not None:
+            self.near_on[old.published].discard(doc_id)
+        if near is not None:
+            self.near[doc_id] = near
+            self.near_on[near.published].add(doc_id)
 
 
 def content_hash(document: Document) -> str:
@@ -128,7 +165,7 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def _start(connection: Connection, chunk: Sequence[Item]) -> _Batch:
     """Open a batch: read the stored rows its documents and claims can meet, in a few queries."""
-    batch = _Batch(connection, Lookups(connection), placement.Placer(connection))
+    batch = _Batch(connection, Lookups(connection))
     urls = sorted({d.url for d, _ in chunk if d.url})
     for doc_id, digest, url in connection.execute(
         select(documents.c.id, documents.c.content_hash, documents.c.url).where(
@@ -155,11 +192,14 @@ def _start(connection: Connection, chunk: Sequence[Item]) -> _Batch:
                 documents.c.minhash.is_not(None),
                 or_(*(documents.c.published.between(first, last) for first, last in windows)),
             )
-        ):
-            batch.near[row.id] = _Near(
-                row.published,
-                row.syndication_group or row.id,
-                syndication.Signature(row.minhash, row.shingles),
+        ).all():
+            batch.remember(
+                row.id,
+                _Near(
+                    row.published,
+                    row.syndication_group or row.id,
+                    syndication.Signature(row.minhash, row.shingles),
+                ),
             )
     valid = [(d, c) for d, found in chunk for c in found if _problem(c) is None]
     batch.lookups.prefetch(
@@ -190,7 +230,8 @@ def _windows(days: Iterable[dt.date | None]) -> list[tuple[dt.date, dt.date]]:
 
 
 def _finish(batch: _Batch) -> None:
-    """Give new originals their own group, and rewrite the records the batch touched."""
+    """Store the queued claims, give new originals their own group, rewrite touched records."""
+    batch.flush()
     if batch.self_grouped:
         batch.connection.execute(
             update(documents)
@@ -231,16 +272,14 @@ def _write_document(
         doc_id = prior
         group = doc_id if group is None else group
         connection.execute(
-            update(documents)
-            .where(documents.c.id == doc_id)
-            .values(**values, syndication_group=group)
+            _UPDATE_DOCUMENT, {**values, "syndication_group": group, "doc_id": doc_id}
         )
         batch.self_grouped.discard(doc_id)
         del batch.by_hash[batch.hash_of[doc_id]]
         tally += IngestReport(replaced=1, claims_removed=removed)
     else:
         doc_id = connection.execute(
-            insert(documents).values(**values, syndication_group=group).returning(documents.c.id)
+            _INSERT_DOCUMENT, {**values, "syndication_group": group}
         ).scalar_one()
         if group is None:
             batch.self_grouped.add(doc_id)
@@ -250,9 +289,10 @@ def _write_document(
     batch.hash_of[doc_id] = digest
     if document.url:
         batch.by_url[document.url] = doc_id
-    batch.near.pop(doc_id, None)
-    if document.published is not None:
-        batch.near[doc_id] = _Near(document.published, group, signature)
+    batch.remember(
+        doc_id,
+        None if document.published is None else _Near(document.published, group, signature),
+    )
     added, rejected = _write_claims(batch, doc_id, document, found, version)
     batch.report += tally + IngestReport(claims_added=added, rejected=rejected)
 
@@ -260,6 +300,7 @@ def _write_document(
 def _drop_claims(batch: _Batch, doc_id: int) -> int:
     """Delete a document's claims (and their sources), remembering the records they fed."""
     connection = batch.connection
+    batch.flush()  # the document may have been written earlier in this batch
     old = connection.execute(
         select(claims.c.id, claims.c.meeting_id, claims.c.office_id).where(
             claims.c.document_id == doc_id
@@ -279,14 +320,15 @@ def _original(
     """The earlier document this one copies (not ``exclude``, itself when replaced), if any."""
     if published is None:
         return None
-    window = dt.timedelta(days=syndication.WINDOW_DAYS)
-    first, last = published - window, published + window
+    reach = syndication.WINDOW_DAYS
+    days = (published + dt.timedelta(days=n) for n in range(-reach, reach + 1))
     return syndication.find_original(
         signature,
         (
-            (doc_id, near.signature)
-            for doc_id, near in batch.near.items()
-            if doc_id != exclude and first <= near.published <= last
+            (doc_id, batch.near[doc_id].signature)
+            for day in days
+            for doc_id in batch.near_on.get(day, ())
+            if doc_id != exclude
         ),
     )
 
@@ -325,7 +367,7 @@ def _write_claims(
     found: Sequence[Claim],
     version: str,
 ) -> tuple[int, tuple[str, ...]]:
-    lookups, connection = batch.lookups, batch.connection
+    lookups = batch.lookups
     rejected: list[str] = []
     # One claim per (actor, meeting) per document: an undated claim beside a dated
     # one about the same actor and forum must be about another (earlier) meeting.
@@ -371,15 +413,6 @@ def _write_claims(
         said.append(claim.sources)
         if meeting is not None:
             batch.touched.add((meeting, office))
-    if rows:
-        ids = connection.execute(
-            insert(claims).returning(claims.c.id, sort_by_parameter_order=True), rows
-        ).scalars()
-        sources = [
-            {"claim_id": claim_id, "ordinal": i, "kind": s.kind, "descriptor": s.descriptor}
-            for claim_id, listed in zip(ids, said, strict=True)
-            for i, s in enumerate(listed)
-        ]
-        if sources:
-            connection.execute(insert(claim_sources), sources)
+    batch.claims.extend(rows)
+    batch.sources.extend(said)
     return len(rows), tuple(rejected)

@@ -25,7 +25,10 @@ _records = sa.table(
     sa.column("status", sa.String),
 )
 _offices = sa.table(
-    "offices", sa.column("id", sa.Integer), sa.column("country", sa.String), sa.column("role", sa.String)
+    "offices",
+    sa.column("id", sa.Integer),
+    sa.column("country", sa.String),
+    sa.column("role", sa.String),
 )
 _meetings = sa.table("meetings", sa.column("id", sa.Integer), sa.column("forum", sa.String))
 _forums = sa.table("forums", sa.column("id", sa.String), sa.column("principal_role", sa.String))
