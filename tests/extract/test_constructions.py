@@ -169,3 +169,20 @@ def test_a_later_meeting_named_after_the_statement() -> None:
         "Jeddah this week."
     )
     assert [(c.person, c.status) for c in found] == [("Shehbaz Sharif", "absent")]
+
+
+def test_a_factbox_heading_gives_its_items_a_status() -> None:
+    found = by_person(
+        claims(
+            "Who is going to the COP30 climate summit in Belem.\n\n"
+            "NOT COMING\n\n"
+            "- Argentina's President Javier Milei.\n\n"
+            "COMING\n\n"
+            "- British Prime Minister Keir Starmer, with Energy Secretary Ed Miliband.",
+            dt.date(2025, 11, 5),
+        )
+    )
+    assert found["Javier Milei"].status == "absent"
+    assert found["Keir Starmer"].status == "attend"
+    assert found["Ed Miliband"].status == "attend"
+    assert {c.forum for c in found.values()} == {"cop"}

@@ -77,7 +77,7 @@ _SECTION = re.compile(
     r"(?:WHO IS )?(?:NOT )?(?:COMING|GOING|ATTENDING|ABSENT|STAYING (?:AWAY|HOME)|SKIPPING|"
     r"CONFIRMED)(?:[A-Z ,]*)"
 )
-_LIST_ITEM = re.compile(r"(?:^|\n)\s*[-•*–]\s")
+_LIST_ITEM = re.compile(r"[-•*–]\s")
 _CALLED_OFF = re.compile(
     r"\b(?:dropped|scrapped|cancell?ed|abandoned|shelved|ditched) (?:\w+ )?plans?|"
     r"\bdecided against|\bdeclined|\brefused|\bpulled out|\bturned down",
@@ -245,9 +245,9 @@ class _Reader:
         """A list item under a factbox heading ("COMING", "NOT COMING") takes its status."""
         if self.section is None or self.previous_forum is None:
             return []
-        if not _LIST_ITEM.match(self.document.text, max(0, sentence.start - 3), sentence.end):
+        if not _LIST_ITEM.match(sentence.text):
             return []
-        people = [a.entity for a in actors if a.kind == "name" and (a.entity.name or a.entity.country)]
+        people = [a.entity for a in actors if a.kind == "name" and a.entity.name]
         return [
             merge.Draft(
                 entity=entity,
