@@ -50,6 +50,7 @@ _LIST_GLUE = re.compile(
 )
 
 
+_ASKED = re.compile(r"\b(?:asked|asks|ask|told|tells|invited|invites|chose|picked|sent|sends)\b")
 _HOSTS = re.compile(r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming)\s+")
 _INCLUDES = re.compile(
     r"[^.;:]{0,60}?\b(?:include|includes|included|including|are|were|will be|is|was|"
@@ -183,8 +184,13 @@ def _represented(
     representing = re.search(r"\b(?:represent|replac)", phrase)
     if representing and represented is not None and represented.kind == "pronoun":
         # "Trump asked Pence to represent him": him is the asker, the one asked goes.
-        asked = [a for a in before if a.entity is not subject.entity and a.entity.name]
-        return Link((subject.entity,), asked[-1].entity.name, clause) if asked else nobody
+        if _ASKED.search(text, clause, trigger.start):
+            asked = [a for a in before if a.entity is not subject.entity and a.entity.name]
+            return Link((subject.entity,), asked[-1].entity.name, clause) if asked else nobody
+        # "His foreign minister, X, will represent him": him is the one met before.
+        if represented.entity is not subject.entity and subject.entity.name:
+            return Link((represented.entity,), subject.entity.name, clause)
+        return nobody
     if (
         representing
         and represented
