@@ -179,7 +179,9 @@ class Registry:
         return None
 
     def by_minister(self) -> Entity | None:
-        """The minister most recently met, whatever the portfolio."""
+        """The minister the text is about, else the one most recently met."""
+        if self.topic is not None and (self.topic.role or "").endswith("minister"):
+            return self.topic
         for entity in reversed(self.entities):
             if entity.name and (entity.role or "").endswith("minister"):
                 return entity

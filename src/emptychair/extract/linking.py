@@ -51,6 +51,9 @@ _LIST_GLUE = re.compile(
 
 
 _ASKED = re.compile(r"\b(?:asked|asks|ask|told|tells|invited|invites|chose|picked|sent|sends)\b")
+_SUPPOSING = re.compile(
+    r"\b(?:if|provided|providing|unless|as long as|in case)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)*$"
+)
 _HOSTS = re.compile(r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming)\s+")
 _INCLUDES = re.compile(
     r"[^.;:]{0,60}?\b(?:include|includes|included|including|are|were|will be|is|was|"
@@ -130,9 +133,7 @@ def link(
             return Link((named[0].entity,), subject.entity.name, clause)
         return nobody
     # "it would be a disaster if Zelenskyy stayed away": a supposition, not a claim.
-    if subject is not None and re.search(
-        r"\bif\s+(?:[A-Z][\w.’'-]*\s+)*$", text[clause : subject.start]
-    ):
+    if subject is not None and _SUPPOSING.search(text[clause : subject.start]):
         return nobody
     if subject is None:
         # "those due to attend include Energy Secretary X, Agriculture Secretary Y and Z",

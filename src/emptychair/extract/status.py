@@ -68,6 +68,7 @@ _ATTEND = [
     r"(?:sit|sits|sat|sitting) (?:in on|down with)",
     r"(?:met|meets|meeting|held talks|holds talks) [^.;]{0,60}?\bon the (?:sidelines|margins|fringes) of",
     r"on the (?:sidelines|margins|fringes) of",
+    r"(?:met|meet|meets|held talks|hold talks|holds talks|talked) there\b",
     r"will (?:also )?(?:update|brief)\b",
     r"(?:was|is|were|are) (?:seen|pictured|photographed) (?:at|in)",
     r"(?:appear|appears|appeared) (?:on the list of speakers|at)",
