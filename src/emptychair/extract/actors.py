@@ -85,10 +85,15 @@ def _surnames() -> dict[str, list[Holder]]:
     index: dict[str, list[Holder]] = {}
     for spells in _holders().values():
         for holder in spells:
-            surname = _fold(holder.name).split()[-1]
+            words = _fold(holder.name).split()
+            # Chinese, Korean and Cambodian names put the family name first ("Xi").
+            surname = words[0] if holder.country in _FAMILY_NAME_FIRST else words[-1]
             if holder not in index.setdefault(surname, []):
                 index[surname].append(holder)
     return index
+
+
+_FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "SGP", "KHM", "VNM"})
 
 
 def lookup_holder(name: str, when: dt.date | None) -> Holder | None:

@@ -272,7 +272,7 @@ class _Reader:
         return [
             replace(d, forum=story, status="absent", date=None, representative=None)
             for d in found
-            if d.status == "attend" and d.forum != story
+            if d.status == "attend" and d.forum != story and not (d.date and d.date.past)
         ]
 
     def _so_too(
