@@ -186,3 +186,26 @@ def test_a_factbox_heading_gives_its_items_a_status() -> None:
     assert found["Keir Starmer"].status == "attend"
     assert found["Ed Miliband"].status == "attend"
     assert {c.forum for c in found.values()} == {"cop"}
+
+
+def test_the_two_leaders_are_the_last_two_named() -> None:
+    found = claims(
+        "Brazilian President Luiz Inacio Lula da Silva spoke with South African President "
+        "Cyril Ramaphosa by phone on Monday.\n\n"
+        "The two leaders last met on the sidelines of the BRICS summit in Kazan last October.",
+        dt.date(2025, 3, 10),
+    )
+    assert {(c.person, c.status, c.forum) for c in found} == {
+        ("Luiz Inacio Lula da Silva", "attend", "brics-summit"),
+        ("Cyril Ramaphosa", "attend", "brics-summit"),
+    }
+    assert {c.meeting_date for c in found} == {"2024-10"}
+
+
+def test_a_proviso_before_the_subject_is_no_claim() -> None:
+    found = claims(
+        "The talks could resume at the SCO summit in Tianjin, provided the Indian prime "
+        "minister goes.",
+        dt.date(2025, 7, 2),
+    )
+    assert found == []

@@ -183,6 +183,18 @@ class Registry:
             return entity
         return None
 
+    def last_two(self, kind: str) -> list[Entity]:
+        """The two people of a kind ("leaders", "ministers") most recently named."""
+        role = {"leaders": "leader", "presidents": "leader", "prime ministers": "leader"}
+        wanted = role.get(kind)
+        found: list[Entity] = []
+        for entity in reversed(self.entities):
+            if entity.name and entity.confirmed and (wanted is None or entity.role == wanted):
+                found.append(entity)
+            if len(found) == 2:
+                return found[::-1]
+        return []
+
     def by_minister(self) -> Entity | None:
         """The minister the text is about, else the one most recently met."""
         if self.topic is not None and (self.topic.role or "").endswith("minister"):
@@ -270,9 +282,19 @@ def find_actors(sentence: str, registry: Registry) -> list[ActorMention]:
         referent = earlier[-1].entity if earlier else registry.topic
         if referent is not None:
             mentions.append(ActorMention(p.start(), p.end(), referent, "pronoun"))
+    for pair in _PAIR.finditer(sentence):
+        # "the two leaders": the last two people of that kind the text named.
+        if free(pair.start(), pair.end()):
+            for entity in registry.last_two(pair.group(1)):
+                mentions.append(ActorMention(pair.start(), pair.end(), entity, "pair"))
     mentions.sort(key=lambda m: m.start)
     _place_by_context(sentence, mentions, registry)
     return mentions
+
+
+_PAIR = re.compile(
+    r"\b[Tt]he two (leaders|presidents|men|women|ministers|prime ministers|heads of state)\b"
+)
 
 
 def _place_by_context(sentence: str, mentions: list[ActorMention], registry: Registry) -> None:

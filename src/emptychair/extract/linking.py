@@ -38,6 +38,10 @@ _DECISION = re.compile(
     r"['’]s?\s+(?:\w+\s+)?(?:decision|plan|plans|choice|refusal|move|intention|bid|failure|"
     r"readiness|willingness|wish)\s+(?:not\s+)?to\s+$"
 )
+# "The two leaders' last encounter came on the margins of the summit"
+_ENCOUNTER = re.compile(
+    r"['’]s?\s+(?:\w+\s+){0,2}(?:encounter|meeting|talks|visit|trip|arrival)\s+(?:\w+\s+){0,2}$"
+)
 _SAID = re.compile(
     r"\b(?:said|says|told|tells|announced|added|noted|argued|warned|explained|insisted|stressed|"
     r"confirmed|confirms|reported|wrote|tweeted|posted|indicated)\b"
@@ -98,7 +102,11 @@ def link(
         a
         for a in before
         if not _is_object(text, a, trigger)
-        and (not _possessive(text, a) or _DECISION.match(text, a.end, trigger.start))
+        and (
+            not _possessive(text, a)
+            or _DECISION.match(text, a.end, trigger.start)
+            or _ENCOUNTER.match(text, a.end, trigger.start)
+        )
     ]
     # "X said Chile's exports go to ...": the speaker is not the subject of what was said.
     said = [a for a in subjects if _SAID.search(text, a.end, trigger.start)]
@@ -147,7 +155,13 @@ def link(
         return nobody
     # Earlier members of a list join the subject even after a preposition:
     # "a setback for Starmer and King Charles, who are both making the journey".
-    members = [a for a in before if a.end <= subject.start and a.kind != "pronoun"]
+    members = [
+        a
+        for a in before
+        if a is not subject
+        and a.kind != "pronoun"
+        and (a.end <= subject.start or (a.start, a.end) == (subject.start, subject.end))
+    ]
     group = _coordinated([*members, subject], text)
     # "X had suggested he would stay away": a hedge may stand before a pronoun subject.
     start = group[0].start
@@ -235,7 +249,8 @@ def _coordinated(subjects: list[ActorMention], text: str) -> list[ActorMention]:
     """ "Rubio, Vance and Kellogg will all be present": every member of a listed subject."""
     group = [subjects[-1]]
     for prev in reversed(subjects[:-1]):
-        if not _LIST_GLUE.fullmatch(text, prev.end, group[0].start):
+        same_phrase = (prev.start, prev.end) == (group[0].start, group[0].end)  # "the two"
+        if not same_phrase and not _LIST_GLUE.fullmatch(text, prev.end, group[0].start):
             break
         if prev.entity not in [g.entity for g in group]:
             group.insert(0, prev)
