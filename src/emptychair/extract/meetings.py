@@ -219,6 +219,10 @@ def _body_mention(
     noun_after = f.noun.match(re.sub(r"^['’]?\s*", "", tail))
     noun_before = re.search(rf"({f.noun.pattern})\s+(?:of|with|for)\s+(?:the\s+)?$", before, re.I)
     end = m.end() + (prefix.end() if prefix else 0) + len(kind_text)
+    # "the summit of the Group of Seven" is one mention, not an anaphor and a body.
+    start = m.start() - (len(before) - noun_before.start()) if noun_before else m.start()
+    lead = re.search(r"\b(?:the|a|this|next|last)\s+$", sentence[max(0, start - 8) : start])
+    start -= len(lead.group(0)) if lead else 0
     if noun_after:
         end += len(tail) - len(re.sub(r"^['’]?\s*", "", tail)) + noun_after.end()
     # "EU leaders" are people; they make a meeting only when they meet.
@@ -234,9 +238,9 @@ def _body_mention(
         forum = body.kinds.get(kind)
         if forum is None and kind == "ministers":
             forum = body.default
-        return MeetingMention(forum, m.start(), end, True) if forum else None
+        return MeetingMention(forum, start, end, True) if forum else None
     if noun_after or noun_before:
-        return MeetingMention(body.default, m.start(), end, True) if body.default else None
+        return MeetingMention(body.default, start, end, True) if body.default else None
     # "the G20 in Johannesburg": a body that holds one kind of meeting is the meeting.
     placed = re.match(r"\s+(?:in|at|on|this|next|last)\b", after)
     if body.default and body.id != "eu" and placed and before.endswith("the "):

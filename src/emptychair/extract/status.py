@@ -30,7 +30,8 @@ _V = r"(?:s|es|ed|d|ing)?"
 TRAVEL = (
     r"(?:travel|travels|travell?ed|travell?ing|fly|flies|flew|flying|head|heads|headed|heading|"
     r"go|goes|went|going|come|comes|came|coming|arrive|arrives|arrived|arriving|land|lands|"
-    r"landed|make the trip|makes the trip|made the trip|making the trip) (?:to|in|into) "
+    r"landed|make the trip|makes the trip|made the trip|making the trip|is|are|was|were) "
+    r"(?:also |already )?(?:to|in|into) "
     r"(?:the )?(?=[A-Z])"
 )
 _ATTEND = [
@@ -73,6 +74,9 @@ _ATTEND = [
     r"(?:was|is|were|are) (?:seen|pictured|photographed) (?:at|in)",
     r"(?:appear|appears|appeared) (?:on the list of speakers|at)",
     r"(?:lined up|posed) for (?:a|the) (?:group|family) photo",
+    # "... the G20 in Bali, where Xi and Biden will also be."
+    r"(?:will|would) (?:also )?be(?=\s*[.;]|\s+there\b)",
+    r"(?:opted|opts|opting|chose|chooses) (?:instead )?for(?= the)",
     r"(?:open|opens|opened|opening|close|closes|closed|closing) (?:the )?proceedings",
     r"(?:deliver|delivers|delivered|delivering|give|gives|gave|giving) (?:the|a) (?:keynote|speech|address)",
     r"(?:speak|speaks|spoke|speaking|chair|chairs|chaired|chairing)(?=\s*[,.;]|\s+and\b)",
@@ -88,7 +92,7 @@ _ABSENT = [
     r"(?:withdraw|withdraws|withdrew|withdrawn|withdrawing)",
     r"boycott(?:s|ed|ing)?",
     r"snub(?:s|bed|bing)?",
-    r"(?:cancel|cancels|cancelled|canceled|cancelling|scrap|scraps|scrapped|drop|drops|dropped|call|calls|called) (?:off )?(?:his|her|their|the|a|its) (?:planned )?(?:trip|visit|travel|attendance|participation|plans)",
+    r"(?:cancel|cancels|cancelled|canceled|cancelling|scrap|scraps|scrapped|drop|drops|dropped|call|calls|called) (?:off )?(?:his|her|their|the|a|its) (?:planned )?(?:trip|journey|visit|travel|attendance|participation|plans)",
     r"(?:dropped|drops|abandoned|shelved) plans",
     r"(?:pass|passes|passed|passing) up",
     r"(?:turn|turns|turned|turning) down",
