@@ -37,7 +37,7 @@ def _sample_store(sample_items: list[tuple[Document, list[Claim]]]) -> Iterator[
 
 @schema.parametrize()
 @settings(
-    max_examples=12,
+    max_examples=10,
     deadline=None,
     derandomize=True,
     suppress_health_check=list(HealthCheck),

@@ -20,7 +20,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, cast, func, select
 
 from emptychair.analyze.history import StreakContext, streak_context
 from emptychair.reconcile.meetings import month_start
@@ -237,20 +237,27 @@ def _attendees(
     """Who of each (meeting, country) is recorded attending in person, as "Name (role)"."""
     if not where:
         return {}
+    # The status is checked here, not in SQL: there SQLite would pick the status index
+    # and read every attendance record rather than those of the few meetings asked for.
     rows = connection.execute(
-        select(db.records.c.meeting_id, db.offices.c.country, db.offices.c.role, db.people.c.name)
+        select(
+            db.records.c.meeting_id,
+            db.offices.c.country,
+            db.offices.c.role,
+            db.people.c.name,
+            db.records.c.status,
+        )
         .join(db.offices, db.offices.c.id == db.records.c.office_id)
         .outerjoin(db.people, db.people.c.id == db.records.c.person_id)
         .where(
             db.records.c.meeting_id.in_(sorted({m for m, _ in where})),
             db.offices.c.country.in_(sorted({c for _, c in where})),
-            db.records.c.status == "attend",
         )
         .order_by(db.offices.c.role)
-    )
+    ).all()
     found: dict[tuple[int, str], list[str]] = defaultdict(list)
     for row in rows:
-        if (row.meeting_id, row.country) in where:
+        if row.status == "attend" and (row.meeting_id, row.country) in where:
             label = row.role.replace("_", " ")
             found[(row.meeting_id, row.country)].append(
                 f"{row.name} ({label})" if row.name else label
@@ -265,25 +272,28 @@ def _downgrades(connection: Connection, known: dict[int, _Meeting]) -> list[Down
     meetings once in date order, remembering each (country, forum)'s last level.
     (A LAG() window over the same rows is slower on SQLite: it sorts them by strings.)
     """
-    by_meeting: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    rep = db.representation
+    # One row per meeting, its levels packed as "<level digit><country>,...": fetching a
+    # row per (meeting, country) costs more than the whole walk.
     rows = connection.execute(
         select(
-            db.representation.c.meeting_id, db.representation.c.country, db.representation.c.level
-        )
-    ).all()  # one fetch: iterating the result would fetch row by row
-    for meeting_id, country, level in rows:
-        by_meeting[meeting_id].append((country, level))
+            rep.c.meeting_id,
+            func.aggregate_strings(cast(rep.c.level, String) + rep.c.country, ","),
+        ).group_by(rep.c.meeting_id)
+    ).all()
+    packed: dict[int, str] = {meeting_id: levels for meeting_id, levels in rows}
     last: dict[tuple[str, str], tuple[str, int]] = {}
     found = []
     for meeting in sorted(known.values(), key=lambda m: (m.date, m.slug)):
-        for country, level in by_meeting.get(meeting.id, ()):
+        if meeting.id not in packed:
+            continue
+        for item in packed[meeting.id].split(","):
+            level, country = int(item[0]), item[1:]
             key = (country, meeting.forum)
             before = last.get(key)
             if before is not None and level < before[1]:
-                was = LEVELS[before[1]]
-                found.append(
-                    Downgrade(country, meeting.forum, before[0], was, meeting.slug, LEVELS[level])
-                )
+                was, now = LEVELS[before[1]], LEVELS[level]
+                found.append(Downgrade(country, meeting.forum, before[0], was, meeting.slug, now))
             last[key] = (meeting.slug, level)
     found.sort(key=lambda d: (d.after, d.country), reverse=True)
     return found

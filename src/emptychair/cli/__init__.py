@@ -4,6 +4,7 @@ from emptychair.cli import extract as _extract  # noqa: F401  (registers command
 from emptychair.cli import record as _record  # noqa: F401
 from emptychair.cli import records as _records  # noqa: F401
 from emptychair.cli import serve as _serve  # noqa: F401
+from emptychair.cli import watch as _watch  # noqa: F401
 from emptychair.cli.app import app
 
 

@@ -27,6 +27,7 @@ from emptychair.cli.app import app
 from emptychair.extract import extract
 from emptychair.model import Claim, Document, Source
 from emptychair.sources import ReadError, read_documents
+from emptychair.sources.extracted import extractor_versions, is_extracted_dir, read_extracted
 from emptychair.store import Store, open_store
 from emptychair.store import read as queries
 from emptychair.store.read import Entry, RecordRow
@@ -166,6 +167,13 @@ def ingest(
         typer.Option(help="Store the labelled 'claims' of JSONL documents instead of extracting."),
     ] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 50,
+    extracted: Annotated[
+        bool,
+        typer.Option(
+            help="PATHS are Parquet output directories of 'extract --engine dask': "
+            "store their documents and claims as they are, without extracting again."
+        ),
+    ] = False,
 ) -> None:
     """Read documents, extract their claims and store both (again: no change)."""
     failures: list[str] = []
@@ -173,6 +181,10 @@ def ingest(
     if gold:
         items = _labelled(paths, failures)
         version = "gold"
+    elif extracted:
+        items = _from_extracted(paths, failures)
+        versions = set().union(*(extractor_versions(p) for p in paths if is_extracted_dir(p)))
+        version = " + ".join(sorted(versions)) or f"emptychair {__version__}"
     else:
         items = _extracted(paths, failures)
         version = f"emptychair {__version__}"
@@ -197,6 +209,21 @@ def _extracted(
             failures.append(str(found))
         else:
             yield found, extract(found)
+
+
+def _from_extracted(
+    paths: Sequence[Path], failures: list[str]
+) -> Iterator[tuple[Document, list[Claim]]]:
+    """Documents and claims of Parquet output directories (``sources.extracted``)."""
+    for path in paths:
+        if not is_extracted_dir(path):
+            failures.append(str(ReadError(str(path), None, "not an extract output directory")))
+            continue
+        for found in read_extracted(path):
+            if isinstance(found, ReadError):
+                failures.append(str(found))
+            else:
+                yield found
 
 
 def _labelled(paths: Sequence[Path], failures: list[str]) -> Iterator[tuple[Document, list[Claim]]]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 
 from emptychair.cli.app import app
-from emptychair.settings import load_settings
+from emptychair.settings import DB_ENV
 
 
 @app.command()
@@ -20,10 +21,28 @@ def serve(
     ] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes sharing the port (about one per core); each keeps its "
+            "own cache, dropped whenever the store changes.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the meeting boards and the JSON API (/api/, schema at /docs) over HTTP."""
     import uvicorn  # here: the other commands need not pay for importing the web stack
 
-    from emptychair.serve import create_app
-
-    uvicorn.run(create_app(load_settings(db)), host=host, port=port, log_level="info")
+    if db is not None:
+        # Each worker process builds its own app from the settings, so the store URL
+        # travels through the environment they inherit.
+        os.environ[DB_ENV] = db
+    uvicorn.run(
+        "emptychair.serve:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )

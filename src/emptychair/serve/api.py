@@ -7,19 +7,20 @@ import hashlib
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from emptychair import __version__
-from emptychair.analyze.patterns import Downgrade, Streak, patterns
+from emptychair.analyze.patterns import Downgrade, Streak
 from emptychair.extract import extract
 from emptychair.model import Document
 from emptychair.serve import catalog
+from emptychair.serve import queries as web_queries
 from emptychair.serve.board import BoardView, MeetingLine, board_view, meeting_lines
-from emptychair.serve.country import CountryView, country_view
-from emptychair.serve.deps import Paging, PagingDep, StoreDep
+from emptychair.serve.country import CountryView, cached_patterns, country_view
+from emptychair.serve.deps import CacheDep, Paging, PagingDep, StoreDep
 from emptychair.serve.export import csv_response
 from emptychair.serve.search import SearchResult, search
 from emptychair.serve.security import require_read, require_write
@@ -123,21 +124,41 @@ def list_meetings(
     until: Day = None,
 ) -> Any:
     """Meetings, newest first, each with a one-line summary of who is missing."""
-    found = queries.meetings(store, forum, family, _day(since, "since"), _day(until, "until"))
-    return _page(meeting_lines(store, paging.slice(found)), len(found), paging, form, "meetings")
+    found, total = web_queries.meetings(
+        store,
+        paging.limit,
+        paging.offset,
+        forum,
+        family,
+        _day(since, "since"),
+        _day(until, "until"),
+    )
+    return _page(meeting_lines(store, found), total, paging, form, "meetings")
+
+
+_board_json = TypeAdapter(BoardView)
 
 
 @router.get("/meetings/{meeting_id}", response_model=BoardView, responses=NOT_FOUND)
 def get_meeting(
     store: StoreDep,
+    cache: CacheDep,
     meeting_id: str,
     as_of: Day = None,
-) -> BoardView:
+) -> Response:
     """A meeting's board: a cell per member state, and every record with its claim timeline."""
-    board = queries.meeting_board(store, meeting_id)
-    if board is None:
+    day = _day(as_of, "as_of")
+
+    def build() -> bytes | None:
+        board = web_queries.board(store, meeting_id)
+        # Serialised straight from the dataclasses: FastAPI would first copy the whole
+        # view into dicts and validate every timeline entry against BoardView again.
+        return None if board is None else _board_json.dump_json(board_view(board, day))
+
+    body = cache.get(("api-board", meeting_id, day), build)
+    if body is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no meeting {meeting_id!r}")
-    return board_view(board, _day(as_of, "as_of"))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/claims", response_model=Page[Entry], responses=CSV)
@@ -156,19 +177,11 @@ def list_claims(
     until: Day = None,
 ) -> Any:
     """Stored claims, oldest publication first; since/until bound the publication date."""
-    found = queries.claims(
-        store,
-        ClaimFilter(
-            person,
-            country,
-            forum,
-            claim_status,
-            meeting,
-            _day(since, "since"),
-            _day(until, "until"),
-        ),
+    filters = ClaimFilter(
+        person, country, forum, claim_status, meeting, _day(since, "since"), _day(until, "until")
     )
-    return _page(paging.slice(found), len(found), paging, form, "claims")
+    found, total = web_queries.claims(store, filters, paging.limit, paging.offset)
+    return _page(found, total, paging, form, "claims")
 
 
 @router.get("/actors", response_model=Page[Person], responses=CSV)
@@ -190,16 +203,19 @@ def get_actor(store: StoreDep, name: str) -> ActorHistory:
 
 
 @router.get("/countries", response_model=Page[catalog.CountryRow], responses=CSV)
-def list_countries(store: StoreDep, paging: PagingDep, form: Format = "json") -> Any:
+def list_countries(
+    store: StoreDep, cache: CacheDep, paging: PagingDep, form: Format = "json"
+) -> Any:
     """Countries with records, with how many of them are absences."""
-    found = catalog.countries(store)
+    # A grouped count over every record, one row per country: computed once, then sliced.
+    found = cache.get(("countries",), lambda: catalog.countries(store))
     return _page(paging.slice(found), len(found), paging, form, "countries")
 
 
 @router.get("/countries/{code}", response_model=CountryView)
-def get_country(store: StoreDep, code: CountryCode) -> CountryView:
+def get_country(store: StoreDep, cache: CacheDep, code: CountryCode) -> CountryView:
     """A country's representation level per forum over time, and its absence streaks."""
-    return country_view(store, code)
+    return country_view(store, code, cached_patterns(store, cache).streaks)
 
 
 MinLength = Annotated[int, Query(ge=1, le=100, description="Shortest streak listed.")]
@@ -207,17 +223,24 @@ MinLength = Annotated[int, Query(ge=1, le=100, description="Shortest streak list
 
 @router.get("/patterns/streaks", response_model=Page[Streak], responses=CSV)
 def list_streaks(
-    store: StoreDep, paging: PagingDep, form: Format = "json", min_length: MinLength = 2
+    store: StoreDep,
+    cache: CacheDep,
+    paging: PagingDep,
+    form: Format = "json",
+    min_length: MinLength = 2,
 ) -> Any:
     """Countries missing their principal at consecutive meetings, longest first."""
-    found = patterns(store, min_length).streaks
+    # Streaks are found in Python over the whole store: computed once, then sliced.
+    found = cached_patterns(store, cache, min_length).streaks
     return _page(paging.slice(found), len(found), paging, form, "streaks")
 
 
 @router.get("/patterns/downgrades", response_model=Page[Downgrade], responses=CSV)
-def list_downgrades(store: StoreDep, paging: PagingDep, form: Format = "json") -> Any:
+def list_downgrades(
+    store: StoreDep, cache: CacheDep, paging: PagingDep, form: Format = "json"
+) -> Any:
     """Countries sending a lower level to a forum than to its previous meeting."""
-    found = patterns(store).downgrades
+    found = cached_patterns(store, cache).downgrades
     return _page(paging.slice(found), len(found), paging, form, "downgrades")
 
 

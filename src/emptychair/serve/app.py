@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 
 from emptychair import __version__
 from emptychair.serve import api, pages
+from emptychair.serve.cache import StoreCache, change_marker
 from emptychair.serve.security import Guard
 from emptychair.settings import Settings, load_settings
 from emptychair.store import open_store
@@ -29,10 +30,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The app over the store of ``settings`` (default: ``load_settings()``), opened now."""
     settings = settings or load_settings()
     store = open_store(settings.database_url)
+    cache = StoreCache(change_marker(store))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        cache.close()
         store.close()
 
     app = FastAPI(
@@ -40,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.cache = cache
     app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -368,10 +368,3 @@ def meeting_lines(store: Store, rows: Sequence[MeetingRow]) -> list[MeetingLine]
         MeetingLine(**dataclasses.asdict(m), summary=summary(m.forum, by_meeting[m.id]))
         for m in rows
     ]
-
-
-def is_upcoming(meeting: MeetingRow, today: dt.date) -> bool:
-    """Whether the meeting has not ended by ``today`` (a month-only meeting: its month)."""
-    if meeting.end or meeting.start:
-        return (meeting.end or meeting.start or today) >= today
-    return meeting.month >= today.strftime("%Y-%m")

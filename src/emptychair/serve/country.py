@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from emptychair.analyze.patterns import Streak, patterns
+from emptychair.analyze.history import History, history
+from emptychair.analyze.patterns import Patterns, Streak, patterns
 from emptychair.serve.board import cell_for, meeting_day, members_on
+from emptychair.serve.cache import StoreCache
 from emptychair.store import Store
 from emptychair.store import schema as db
 from emptychair.store.read import RecordRow, meetings, record_rows
@@ -42,8 +45,39 @@ class CountryView:
     streaks: tuple[Streak, ...]
 
 
-def country_view(store: Store, code: str) -> CountryView:
-    """Representation per forum over time, and the country's absence streaks."""
+def cached_patterns(store: Store, cache: StoreCache, min_length: int = 2) -> Patterns:
+    """``analyze.patterns.patterns`` of the store as it is, computed once per change."""
+    return cache.get(("patterns", min_length), lambda: patterns(store, min_length))
+
+
+def base_rates(
+    store: Store, cache: StoreCache, streaks: Sequence[Streak]
+) -> list[tuple[Streak, tuple[History, ...]]]:
+    """Each streak with the history of its country at each forum of its meetings.
+
+    Only histories with counted meetings are kept: their ``sentence`` is the base
+    rate ("The Secretary of State attended 32 of 42 NATO foreign ministers' meetings
+    since 2010.").
+    """
+
+    def known(country: str, forum: str) -> History | None:
+        found = cache.get(
+            # Today too: a history runs to today, and the store need not change overnight.
+            ("history", country, forum, dt.date.today()),
+            lambda: history(store, country, forum),
+        )
+        return found if found.meetings else None
+
+    rated = []
+    for streak in streaks:
+        forums = dict.fromkeys(m.forum for m in streak.meetings)
+        found = (known(streak.country, forum) for forum in forums)
+        rated.append((streak, tuple(h for h in found if h is not None)))
+    return rated
+
+
+def country_view(store: Store, code: str, streaks: Sequence[Streak]) -> CountryView:
+    """Representation per forum over time, and the country's absence streaks (of ``streaks``)."""
     code = code.upper()
     known = {m.id: m for m in meetings(store)}
     with store.engine.connect() as connection:
@@ -64,5 +98,6 @@ def country_view(store: Store, code: str) -> CountryView:
         Series(forum, tuple(sorted(points, key=lambda p: (p.date, p.meeting))))
         for forum, points in sorted(per_forum.items())
     )
-    streaks = tuple(s for s in patterns(store).streaks if s.country == code)
-    return CountryView(code=code, series=series, streaks=streaks)
+    return CountryView(
+        code=code, series=series, streaks=tuple(s for s in streaks if s.country == code)
+    )

@@ -1,4 +1,4 @@
-"""Typed dependencies the routes share: the store, the settings, paging."""
+"""Typed dependencies the routes share: the store, its cache, the settings, paging."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated, TypeVar
 
 from fastapi import Depends, Query, Request
 
+from emptychair.serve.cache import StoreCache
 from emptychair.settings import Settings
 from emptychair.store import Store
 
@@ -20,6 +21,12 @@ def get_store(request: Request) -> Store:
     """The store the app was created with."""
     store: Store = request.app.state.store
     return store
+
+
+def get_cache(request: Request) -> StoreCache:
+    """The app's cache of views over the store."""
+    cache: StoreCache = request.app.state.cache
+    return cache
 
 
 def get_settings(request: Request) -> Settings:
@@ -49,5 +56,6 @@ def get_paging(
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+CacheDep = Annotated[StoreCache, Depends(get_cache)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 PagingDep = Annotated[Paging, Depends(get_paging)]

@@ -17,20 +17,20 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from emptychair.analyze.patterns import patterns
+from emptychair.analyze.history import history
 from emptychair.serve import catalog
+from emptychair.serve import queries as web_queries
 from emptychair.serve.board import (
     LABELS,
     SYMBOLS,
     board_view,
     country_name,
-    is_upcoming,
     meeting_lines,
     role_label,
 )
 from emptychair.serve.charts import level_chart
-from emptychair.serve.country import country_view
-from emptychair.serve.deps import PagingDep, StoreDep
+from emptychair.serve.country import base_rates, cached_patterns, country_view
+from emptychair.serve.deps import CacheDep, PagingDep, StoreDep
 from emptychair.serve.search import search
 from emptychair.serve.security import require_read, safe_url
 from emptychair.store import read as queries
@@ -66,6 +66,8 @@ def _environment() -> Environment:
 
 templates = Jinja2Templates(env=_environment())
 Day = Annotated[dt.date | None, Query()]
+Code = Annotated[str, Path(pattern="^[A-Za-z]{3}$", description="ISO alpha-3, e.g. USA.")]
+UPCOMING_SHOWN = 20
 
 
 def render(
@@ -85,21 +87,28 @@ def _not_found(what: str) -> HTTPException:
     return HTTPException(status.HTTP_404_NOT_FOUND, what)
 
 
+def _html(name: str, **context: Any) -> bytes:
+    """``templates/<name>`` rendered with ``context`` (no request: cached pages are shared)."""
+    return templates.env.get_template(name).render(context).encode()
+
+
 @router.get("/", response_class=HTMLResponse)
 def meetings_page(
     request: Request, store: StoreDep, paging: PagingDep, forum: str | None = None
 ) -> HTMLResponse:
     """Upcoming meetings (soonest first) and recent ones (newest first), with summaries."""
-    found = queries.meetings(store, forum=forum or None)
-    today = dt.date.today()
-    upcoming = [m for m in found if is_upcoming(m, today)][::-1]
-    recent = [m for m in found if not is_upcoming(m, today)]
+    upcoming, _ = web_queries.meetings(
+        store, UPCOMING_SHOWN, 0, forum=forum or None, upcoming=True, oldest_first=True
+    )
+    recent, total = web_queries.meetings(
+        store, paging.limit, paging.offset, forum=forum or None, upcoming=False
+    )
     return render(
         request,
         "meetings.html",
-        upcoming=meeting_lines(store, upcoming[:20]),
-        recent=meeting_lines(store, paging.slice(recent)),
-        total=len(recent),
+        upcoming=meeting_lines(store, upcoming),
+        recent=meeting_lines(store, recent),
+        total=total,
         paging=paging,
         params={"forum": forum},
     )
@@ -107,33 +116,48 @@ def meetings_page(
 
 @router.get("/meetings/{meeting_id}", response_class=HTMLResponse)
 def board_page(
-    request: Request, store: StoreDep, meeting_id: str, as_of: Day = None
+    store: StoreDep, cache: CacheDep, meeting_id: str, as_of: Day = None
 ) -> HTMLResponse:
     """One cell per member state, each linking to the claims behind it."""
-    board = queries.meeting_board(store, meeting_id)
-    if board is None:
+
+    def build() -> bytes | None:
+        board = web_queries.board(store, meeting_id)
+        return None if board is None else _html("board.html", view=board_view(board, as_of))
+
+    body = cache.get(("board-page", meeting_id, as_of), build)
+    if body is None:
         raise _not_found(f"no meeting {meeting_id}")
-    return render(request, "board.html", view=board_view(board, as_of))
+    return HTMLResponse(body)
 
 
 @router.get("/meetings/{meeting_id}/countries/{code}", response_class=HTMLResponse)
 def timeline_page(
-    request: Request,
     store: StoreDep,
+    cache: CacheDep,
     meeting_id: str,
     code: Annotated[str, Path(pattern="^[A-Za-z]{3}$")],
     as_of: Day = None,
 ) -> HTMLResponse:
     """A country's records at one meeting, each with its claim timeline."""
-    board = queries.meeting_board(store, meeting_id)
-    if board is None:
+    code = code.upper()
+
+    def build() -> bytes | None:
+        board = web_queries.board(store, meeting_id)
+        if board is None:
+            return None
+        view = board_view(board, as_of)
+        return _html(
+            "timeline.html",
+            view=view,
+            cell=next((c for c in view.cells if c.country == code), None),
+            code=code,
+            records=[r for r in view.records if r.country == code],
+        )
+
+    body = cache.get(("timeline-page", meeting_id, code, as_of), build)
+    if body is None:
         raise _not_found(f"no meeting {meeting_id}")
-    view = board_view(board, as_of)
-    cell = next((c for c in view.cells if c.country == code.upper()), None)
-    records = [r for r in view.records if r.country == code.upper()]
-    return render(
-        request, "timeline.html", view=view, cell=cell, code=code.upper(), records=records
-    )
+    return HTMLResponse(body)
 
 
 @router.get("/claims", response_class=HTMLResponse)
@@ -152,7 +176,7 @@ def claims_page(
     filters = ClaimFilter(
         person or None, country or None, forum or None, None, meeting or None, since, until
     )
-    found = queries.claims(store, filters)
+    found, total = web_queries.claims(store, filters, paging.limit, paging.offset)
     params = {
         "person": person,
         "country": country,
@@ -161,14 +185,7 @@ def claims_page(
         "since": since,
         "until": until,
     }
-    return render(
-        request,
-        "claims.html",
-        claims=paging.slice(found),
-        total=len(found),
-        paging=paging,
-        params=params,
-    )
+    return render(request, "claims.html", claims=found, total=total, paging=paging, params=params)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -189,25 +206,43 @@ def actor_page(request: Request, store: StoreDep, name: str) -> HTMLResponse:
 
 
 @router.get("/countries", response_class=HTMLResponse)
-def countries_page(request: Request, store: StoreDep) -> HTMLResponse:
+def countries_page(request: Request, store: StoreDep, cache: CacheDep) -> HTMLResponse:
     """Countries with records."""
-    return render(request, "countries.html", countries=catalog.countries(store))
+    found = cache.get(("countries",), lambda: catalog.countries(store))
+    return render(request, "countries.html", countries=found)
 
 
 @router.get("/countries/{code}", response_class=HTMLResponse)
-def country_page(
-    request: Request, store: StoreDep, code: Annotated[str, Path(pattern="^[A-Za-z]{3}$")]
-) -> HTMLResponse:
-    """Representation level per forum over time (SVG), and the country's streaks."""
-    view = country_view(store, code)
+def country_page(request: Request, store: StoreDep, cache: CacheDep, code: Code) -> HTMLResponse:
+    """Representation level per forum over time (SVG), its streaks, links to its histories."""
+    view = country_view(store, code, cached_patterns(store, cache).streaks)
     charts = [(s, level_chart(s.forum, s.points)) for s in view.series]
     return render(request, "country.html", view=view, charts=charts)
 
 
+@router.get("/countries/{code}/history/{forum}", response_class=HTMLResponse)
+def history_page(
+    request: Request,
+    store: StoreDep,
+    cache: CacheDep,
+    code: Code,
+    forum: Annotated[str, Path(pattern="^[a-z0-9-]{1,64}$")],
+) -> HTMLResponse:
+    """Every meeting of ``forum`` for the country: who went, the evidence, the base rate."""
+    code = code.upper()
+    found = cache.get(
+        ("history", code, forum, dt.date.today()), lambda: history(store, code, forum)
+    )
+    return render(request, "history.html", history=found)
+
+
 @router.get("/patterns", response_class=HTMLResponse)
-def patterns_page(request: Request, store: StoreDep) -> HTMLResponse:
-    """Current streaks and representation downgrades."""
-    return render(request, "patterns.html", found=patterns(store))
+def patterns_page(request: Request, store: StoreDep, cache: CacheDep) -> HTMLResponse:
+    """Current streaks (with how often they happened before, and base rates) and downgrades."""
+    found = cached_patterns(store, cache)
+    return render(
+        request, "patterns.html", found=found, streaks=base_rates(store, cache, found.streaks)
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -32,8 +32,8 @@ def read_documents(
 
     ``.txt`` files are plain text, ``.html``/``.htm`` pages have their main text
     extracted, ``.jsonl``/``.json``/``.ndjson`` (optionally ``.gz``) hold FORMAT.md
-    documents one per line, and ``-`` reads JSONL from ``stdin`` (default
-    ``sys.stdin``). Other files are sniffed: markup is HTML, the rest text.
+    documents one per line, ``.parquet`` files hold them one per row, and ``-``
+    reads JSONL from ``stdin`` (default ``sys.stdin``). Other files are sniffed: markup is HTML, the rest text.
 
     ``published`` is the publication date of text and HTML files (instead of the
     page's own); for JSONL it only fills in lines that have none. Nothing raised
@@ -45,6 +45,11 @@ def read_documents(
             yield from _read_stdin(stdin if stdin is not None else sys.stdin, published)
         elif name.lower().endswith(JSONL_SUFFIXES):
             yield from read_jsonl_file(name, published)
+        elif name.lower().endswith(".parquet"):
+            # pyarrow loads only when a Parquet file is read.
+            from emptychair.sources.parquet import read_parquet_file
+
+            yield from read_parquet_file(name, published)
         else:
             yield _read_whole_file(name, published)
 

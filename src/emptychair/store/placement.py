@@ -2,7 +2,8 @@
 
 Creates meetings, widens or dates them, keeps their readable ids right when a
 forum gets a second meeting in a month, and lets undated claims that were
-waiting join a meeting once it becomes known.
+waiting join a meeting once it becomes known. Ingest places through a
+``Placer``, which keeps the meetings a batch reads in memory.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
-from sqlalchemy import Connection, and_, insert, or_, select, update
+from sqlalchemy import Connection, and_, insert, select, update
 
 from emptychair.reconcile import meetings as rules
 from emptychair.store.schema import claims, documents, meetings
@@ -50,9 +51,12 @@ class Placer:
     def load(self, wanted: Mapping[str, Iterable[str]]) -> None:
         """Read the meetings of each forum in the given months not read yet, in one query."""
         missing = {forum: set(months) - self._loaded[forum] for forum, months in wanted.items()}
-        missing = {forum: months for forum, months in missing.items() if months}
-        if not missing:
+        forums = sorted(forum for forum, months in missing.items() if months)
+        if not forums:
             return
+        # Every forum in every month asked for: a little more than needed, but one
+        # simple query on the (forum, month) index.
+        months = set().union(*missing.values())
         rows = self._conn.execute(
             select(
                 meetings.c.id,
@@ -60,29 +64,23 @@ class Placer:
                 meetings.c.month,
                 meetings.c.start_date,
                 meetings.c.end_date,
-            ).where(
-                or_(
-                    *(
-                        and_(meetings.c.forum == forum, meetings.c.month.in_(sorted(months)))
-                        for forum, months in missing.items()
-                    )
-                )
-            )
+            ).where(meetings.c.forum.in_(forums), meetings.c.month.in_(sorted(months)))
         )
         for row in rows:
             self._known[row.forum][row.id] = rules.MeetingSpan(
                 row.id, row.month, row.start_date, row.end_date
             )
-        for forum, months in missing.items():
+        for forum in forums:
             self._loaded[forum] |= months
 
     def _spans(self, forum: str, months: Iterable[str]) -> list[rules.MeetingSpan]:
-        """The forum's meetings in ``months``, in the order the database lists them."""
+        """The forum's meetings in ``months``, by month then id."""
         wanted = set(months)
         if not wanted <= self._loaded[forum]:
             self.load({forum: wanted})
         found = [m for m in self._known[forum].values() if m.month in wanted]
-        # Ties in ``rules`` go to the first candidate: keep SQLite's index order.
+        # Ties in ``rules`` go to the first candidate: this is the order SQLite's
+        # (forum, month) index gave when every placement queried the table.
         return sorted(found, key=lambda m: (m.month, m.id))
 
     def place(

@@ -102,6 +102,9 @@ class _Batch:
     sources: list[tuple[Source, ...]] = field(default_factory=list)
     """Claims to insert (with their sources), in one statement, before claims are next read."""
 
+    def __post_init__(self) -> None:
+        self.placer = placement.Placer(self.connection, before_reading_claims=self.flush)
+
     def flush(self) -> None:
         """Insert the queued claims and their sources."""
         if not self.claims:
@@ -116,9 +119,6 @@ class _Batch:
             self.connection.execute(insert(claim_sources), sources)
         self.claims.clear()
         self.sources.clear()
-
-    def __post_init__(self) -> None:
-        self.placer = placement.Placer(self.connection, before_reading_claims=self.flush)
 
     def remember(self, doc_id: int, near: _Near | None) -> None:
         """Record what syndication now knows of document ``doc_id`` (None: undated)."""
