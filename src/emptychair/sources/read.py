@@ -33,7 +33,8 @@ def read_documents(
     ``.txt`` files are plain text, ``.html``/``.htm`` pages have their main text
     extracted, ``.jsonl``/``.json``/``.ndjson`` (optionally ``.gz``) hold FORMAT.md
     documents one per line, ``.parquet`` files hold them one per row, and ``-``
-    reads JSONL from ``stdin`` (default ``sys.stdin``). Other files are sniffed: markup is HTML, the rest text.
+    reads JSONL from ``stdin`` (default ``sys.stdin``). Other files are sniffed:
+    markup is HTML, the rest text.
 
     ``published`` is the publication date of text and HTML files (instead of the
     page's own); for JSONL it only fills in lines that have none. Nothing raised
