@@ -115,3 +115,13 @@ def test_a_part_missing_its_claims_is_reported(tmp_path: Path) -> None:
     (tmp_path / "claims" / "month=2026-02" / "part-000000.parquet").unlink()
     (error,) = list(read_extracted(tmp_path))
     assert isinstance(error, ReadError) and "unreadable part" in error.message
+
+
+def test_read_documents_reads_parquet_beside_other_kinds(tmp_path: Path) -> None:
+    from emptychair.sources import read_documents
+
+    path = _write(tmp_path / "d.parquet", [{"id": "p1", "text": "Body.", "published": None}])
+    text = tmp_path / "t.txt"
+    text.write_text("Plain text body.", encoding="utf-8")
+    found = list(read_documents([path, str(text)], dt.date(2025, 5, 1)))
+    assert [d.id for d in found if isinstance(d, Document)] == ["p1", "t.txt"]
