@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 from emptychair.extract.batch import Extraction
 from emptychair.extract.output import Compression, OutputFormat, write_part
 from emptychair.model import Claim, Document, Source
-from emptychair.sources import ReadError
+from emptychair.sources import ReadError, read_documents
 from emptychair.sources.extracted import extractor_versions, read_extracted
 from emptychair.sources.inputs import read_inputs
 from emptychair.sources.parquet import read_parquet_file
@@ -118,8 +118,6 @@ def test_a_part_missing_its_claims_is_reported(tmp_path: Path) -> None:
 
 
 def test_read_documents_reads_parquet_beside_other_kinds(tmp_path: Path) -> None:
-    from emptychair.sources import read_documents
-
     path = _write(tmp_path / "d.parquet", [{"id": "p1", "text": "Body.", "published": None}])
     text = tmp_path / "t.txt"
     text.write_text("Plain text body.", encoding="utf-8")
