@@ -106,6 +106,7 @@ def _classify(phrase: str, people: list[tuple[int, int, str]]) -> list[Source]:
         return []
     if lowered == "reporters":
         return []
+    full = phrase
     phrase = re.split(
         r"\s+(?:familiar|who|speaking|with knowledge|briefed|close to|knowledgeable)\b|:", phrase
     )[0]
@@ -133,11 +134,12 @@ def _classify(phrase: str, people: list[tuple[int, int, str]]) -> list[Source]:
             return []
         descriptor = _singular(phrase) if count > 1 else phrase
         # "two sources said": FORMAT.md names a bare count by its noun, "source".
-        if count > 1 and re.fullmatch(r"\w+\s+\w+", phrase):
+        if count > 1 and re.fullmatch(r"\w+\s+\w+", full):
             descriptor = _singular(phrase).split()[-1]
         return [Source("anonymous", descriptor) for _ in range(count)]
+    # "Politico", "the Saudi Press Agency": a proper name speaking on the record.
     if (
-        re.match(r"[A-Z]", phrase)
+        re.match(r"(?:the\s+)?[A-Z]", phrase)
         and len(phrase.split()) <= 6
         and not re.search(r"\b(?:who|which|that)\b", phrase)
     ):
