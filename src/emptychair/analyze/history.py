@@ -192,8 +192,13 @@ def meeting_rows(
     forums: Sequence[str],
     since: dt.date | None = None,
     until: dt.date | None = None,
+    with_timeline: bool = True,
 ) -> list[HistoryRow]:
-    """The history rows of ``country`` at every stored meeting of ``forums``, oldest first."""
+    """The history rows of ``country`` at every stored meeting of ``forums``, oldest first.
+
+    ``with_timeline=False`` leaves out the claims behind each record, for callers that
+    need only the verdicts.
+    """
     cal = db.calendar_meetings
     found = connection.execute(
         select(
@@ -227,7 +232,7 @@ def meeting_rows(
     condition = and_(
         db.records.c.meeting_id.in_(list(slug_ids.values())), db.offices.c.country == country
     )
-    for record in record_rows(connection, condition):
+    for record in record_rows(connection, condition, with_timeline=with_timeline):
         records[slug_ids[record.meeting]].append(record)
     coverage: dict[str, tuple[dt.date, dt.date] | None] = {}
     trips: dict[str, list[TripRef]] = {}
@@ -384,17 +389,33 @@ def _caveat(
     return " ".join(parts)
 
 
-def streak_context(
-    connection: Connection, country: str, family: str, length: int, first: dt.date
-) -> StreakContext:
-    """How often ``country``'s principal missed ``length`` consecutive ``family`` meetings
-    before ``first`` (a meeting with no word ends a run, as in ``analyze.patterns``)."""
+def family_rows(connection: Connection, country: str, family: str) -> list[HistoryRow]:
+    """Verdicts for ``country`` at every stored meeting of a forum family, oldest first."""
     forums = [
         f
         for f, entry in vocab.load("forum_families")["forums"].items()
         if entry["family"] == family and entry["principal"]
     ]
-    earlier = meeting_rows(connection, country, forums, until=first - dt.timedelta(days=1))
+    return meeting_rows(connection, country, forums, with_timeline=False)
+
+
+def streak_context(
+    connection: Connection,
+    country: str,
+    family: str,
+    length: int,
+    first: dt.date,
+    rows: list[HistoryRow] | None = None,
+) -> StreakContext:
+    """How often ``country``'s principal missed ``length`` consecutive ``family`` meetings
+    before ``first`` (a meeting with no word ends a run, as in ``analyze.patterns``).
+
+    ``rows`` are the ``family_rows`` of that country and family when the caller has them:
+    several streaks of one country then share one reading of the store.
+    """
+    if rows is None:
+        rows = family_rows(connection, country, family)
+    earlier = [r for r in rows if r.start < first]
     runs: list[list[HistoryRow]] = [[]]
     for row in earlier:
         if row.verdict in ABSENT:

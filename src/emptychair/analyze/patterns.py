@@ -19,10 +19,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import Connection, String, cast, func, select
 
-from emptychair.analyze.history import StreakContext, streak_context
+from emptychair.analyze.history import HistoryRow, StreakContext, family_rows, streak_context
 from emptychair.reconcile.meetings import month_start
 from emptychair.store import schema as db
 from emptychair.store.handle import Store
@@ -185,6 +186,11 @@ def _runs(
 
 
 def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int) -> list[Streak]:
+    # One reading of the store per (country, family), shared by that pair's streaks.
+    @cache
+    def histories(country: str, family: str) -> list[HistoryRow]:
+        return family_rows(connection, country, family)
+
     order: dict[str, list[_Meeting]] = defaultdict(list)
     for meeting in sorted(known.values(), key=lambda m: (m.date, m.slug)):
         order[meeting.family].append(meeting)
@@ -222,7 +228,12 @@ def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int
                 for a in run
             ),
             context=streak_context(
-                connection, run[0].country, run[0].meeting.family, len(run), run[0].meeting.date
+                connection,
+                run[0].country,
+                run[0].meeting.family,
+                len(run),
+                run[0].meeting.date,
+                histories(run[0].country, run[0].meeting.family),
             ),
         )
         for run in runs
@@ -282,18 +293,19 @@ def _downgrades(connection: Connection, known: dict[int, _Meeting]) -> list[Down
         ).group_by(rep.c.meeting_id)
     ).all()
     packed: dict[int, str] = {meeting_id: levels for meeting_id, levels in rows}
-    last: dict[tuple[str, str], tuple[str, int]] = {}
+    # Per forum, each country's last meeting and level so far.
+    last: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
     found = []
     for meeting in sorted(known.values(), key=lambda m: (m.date, m.slug)):
         if meeting.id not in packed:
             continue
+        in_forum = last[meeting.forum]
         for item in packed[meeting.id].split(","):
             level, country = int(item[0]), item[1:]
-            key = (country, meeting.forum)
-            before = last.get(key)
+            before = in_forum.get(country)
             if before is not None and level < before[1]:
                 was, now = LEVELS[before[1]], LEVELS[level]
                 found.append(Downgrade(country, meeting.forum, before[0], was, meeting.slug, now))
-            last[key] = (meeting.slug, level)
+            in_forum[country] = (meeting.slug, level)
     found.sort(key=lambda d: (d.after, d.country), reverse=True)
     return found
