@@ -212,8 +212,8 @@ official_trips = Table(
 )
 
 # Derived, like ``records``: each country's highest level attending in person per
-# meeting (an index into ``analyze.patterns.LEVELS``), kept by ``store.records``
-# so downgrades come out of one window query instead of a scan of every record.
+# meeting (an index into ``store.records.LEVELS``), kept by ``store.records``
+# so patterns find downgrades from one small table instead of scanning every record.
 representation = Table(
     "representation",
     metadata,
