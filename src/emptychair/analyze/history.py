@@ -12,12 +12,13 @@ same verdicts to say how often an absence streak happened before.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from emptychair import vocab
 from emptychair.reconcile.meetings import month_start
@@ -199,6 +200,21 @@ def meeting_rows(
     ``with_timeline=False`` leaves out the claims behind each record, for callers that
     need only the verdicts.
     """
+    return countries_rows(connection, [country], forums, since, until, with_timeline)[country]
+
+
+def countries_rows(
+    connection: Connection,
+    countries: Sequence[str],
+    forums: Sequence[str],
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    with_timeline: bool = True,
+) -> dict[str, list[HistoryRow]]:
+    """``meeting_rows`` for several countries, reading the meetings and records once.
+
+    Without timelines only the principals' records are read: enough for verdicts.
+    """
     cal = db.calendar_meetings
     found = connection.execute(
         select(
@@ -226,18 +242,30 @@ def meeting_rows(
             meetings.append((start, m))
     meetings.sort(key=lambda pair: (pair[0], pair[1].slug))
     if not meetings:
-        return []
-    records: dict[int, list[RecordRow]] = defaultdict(list)
+        return {country: [] for country in countries}
+    records: dict[tuple[str, int], list[RecordRow]] = defaultdict(list)
     slug_ids = {m.slug: m.id for _, m in meetings}
     condition = and_(
-        db.records.c.meeting_id.in_(list(slug_ids.values())), db.offices.c.country == country
+        db.records.c.meeting_id.in_(list(slug_ids.values())),
+        db.offices.c.country.in_(list(countries)),
     )
+    if not with_timeline:
+        # Verdicts rest on the principal's record alone: read no other office's.
+        principals = [
+            and_(db.meetings.c.forum == f, db.offices.c.role == role)
+            for f in forums
+            if (role := _principal(f))
+        ]
+        condition = and_(condition, or_(*principals))
     for record in record_rows(connection, condition, with_timeline=with_timeline):
-        records[slug_ids[record.meeting]].append(record)
+        records[(record.country or "", slug_ids[record.meeting])].append(record)
     coverage: dict[str, tuple[dt.date, dt.date] | None] = {}
     trips: dict[str, list[TripRef]] = {}
     for role in {
-        RECORDED[(country, r)] for f in forums if (country, r := _principal(f) or "") in RECORDED
+        RECORDED[(country, r)]
+        for country in countries
+        for f in forums
+        if (country, r := _principal(f) or "") in RECORDED
     }:
         coverage[role] = _coverage(connection, role)
         trips[role] = _trips(
@@ -246,44 +274,63 @@ def meeting_rows(
             meetings[0][0] - dt.timedelta(days=1),
             meetings[-1][0] + dt.timedelta(days=30),
         )
-    rows = []
-    for start, m in meetings:
-        principal_role = _principal(m.forum)
-        end = m.cal_end or m.end_date
-        traveller = RECORDED.get((country, principal_role or ""))
-        nearby = [
-            t
-            for t in trips.get(traveller or "", [])
-            if t.start <= (end or start) + dt.timedelta(days=1)
-            and t.end >= start - dt.timedelta(days=1)
+    return {
+        country: [
+            _row(country, start, m, records[(country, m.id)], trips, coverage)
+            for start, m in meetings
         ]
-        verdict, principal = _verdict(
-            records[m.id], principal_role, m, start, nearby, coverage.get(traveller or "")
-        )
-        rows.append(
-            HistoryRow(
-                meeting=m.slug,
-                forum=m.forum,
-                start=start,
-                end=end,
-                city=m.city or m.place,
-                venue=m.country,
-                format=m.format,
-                in_calendar=m.calendar_id is not None,
-                principal_role=principal_role,
-                principal=principal,
-                verdict=verdict,
-                note=NOTES[verdict],
-                represented=tuple(
-                    f"{r.person or office_name(country, r.role)} ({_label(r.role)}): "
-                    f"{r.status or 'contested'}"
-                    for r in records[m.id]
-                ),
-                records=tuple(records[m.id]),
-                trips=tuple(nearby),
-            )
-        )
-    return rows
+        for country in countries
+    }
+
+
+_LONGEST_TRIP = dt.timedelta(days=366)  # the longest trip on record is 212 days
+
+
+def _row(
+    country: str,
+    start: dt.date,
+    m: Any,
+    records: list[RecordRow],
+    trips: dict[str, list[TripRef]],
+    coverage: dict[str, tuple[dt.date, dt.date] | None],
+) -> HistoryRow:
+    principal_role = _principal(m.forum)
+    end = m.cal_end or m.end_date
+    traveller = RECORDED.get((country, principal_role or ""))
+    journeys = trips.get(traveller or "", [])
+    # Look only at trips that began near the meeting, not at every trip on record.
+    first = bisect_left(journeys, start - _LONGEST_TRIP, key=lambda t: t.start)
+    last = bisect_right(journeys, (end or start) + dt.timedelta(days=1), key=lambda t: t.start)
+    nearby = [
+        t
+        for t in journeys[first:last]
+        if t.start <= (end or start) + dt.timedelta(days=1)
+        and t.end >= start - dt.timedelta(days=1)
+    ]
+    verdict, principal = _verdict(
+        records, principal_role, m, start, nearby, coverage.get(traveller or "")
+    )
+    return HistoryRow(
+        meeting=m.slug,
+        forum=m.forum,
+        start=start,
+        end=end,
+        city=m.city or m.place,
+        venue=m.country,
+        format=m.format,
+        in_calendar=m.calendar_id is not None,
+        principal_role=principal_role,
+        principal=principal,
+        verdict=verdict,
+        note=NOTES[verdict],
+        represented=tuple(
+            f"{r.person or office_name(country, r.role)} ({_label(r.role)}): "
+            f"{r.status or 'contested'}"
+            for r in records
+        ),
+        records=tuple(records),
+        trips=tuple(nearby),
+    )
 
 
 def _verdict(
@@ -389,14 +436,16 @@ def _caveat(
     return " ".join(parts)
 
 
-def family_rows(connection: Connection, country: str, family: str) -> list[HistoryRow]:
-    """Verdicts for ``country`` at every stored meeting of a forum family, oldest first."""
+def family_rows(
+    connection: Connection, countries: Sequence[str], family: str
+) -> dict[str, list[HistoryRow]]:
+    """Verdicts for ``countries`` at every stored meeting of a forum family, oldest first."""
     forums = [
         f
         for f, entry in vocab.load("forum_families")["forums"].items()
         if entry["family"] == family and entry["principal"]
     ]
-    return meeting_rows(connection, country, forums, with_timeline=False)
+    return countries_rows(connection, countries, forums, with_timeline=False)
 
 
 def streak_context(
@@ -414,7 +463,7 @@ def streak_context(
     several streaks of one country then share one reading of the store.
     """
     if rows is None:
-        rows = family_rows(connection, country, family)
+        rows = family_rows(connection, [country], family)[country]
     earlier = [r for r in rows if r.start < first]
     runs: list[list[HistoryRow]] = [[]]
     for row in earlier:

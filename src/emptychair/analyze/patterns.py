@@ -19,11 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 
 from sqlalchemy import Connection, String, cast, func, select
 
-from emptychair.analyze.history import HistoryRow, StreakContext, family_rows, streak_context
+from emptychair.analyze.history import StreakContext, family_rows, streak_context
 from emptychair.reconcile.meetings import month_start
 from emptychair.store import schema as db
 from emptychair.store.handle import Store
@@ -186,10 +185,6 @@ def _runs(
 
 
 def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int) -> list[Streak]:
-    # One reading of the store per (country, family), shared by that pair's streaks.
-    @cache
-    def histories(country: str, family: str) -> list[HistoryRow]:
-        return family_rows(connection, country, family)
 
     order: dict[str, list[_Meeting]] = defaultdict(list)
     for meeting in sorted(known.values(), key=lambda m: (m.date, m.slug)):
@@ -203,6 +198,14 @@ def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int
     for pair, entry in pair_entries(connection, pairs):
         behind[pair].append(entry)
     present = _attendees(connection, {(a.meeting.id, a.country) for run in runs for a in run})
+    # The streaks' context: one reading of the store per family, for all its countries.
+    countries: dict[str, set[str]] = defaultdict(set)
+    for run in runs:
+        countries[run[0].meeting.family].add(run[0].country)
+    histories = {
+        family: family_rows(connection, sorted(names), family)
+        for family, names in countries.items()
+    }
     streaks = [
         Streak(
             country=run[0].country,
@@ -233,7 +236,7 @@ def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int
                 run[0].meeting.family,
                 len(run),
                 run[0].meeting.date,
-                histories(run[0].country, run[0].meeting.family),
+                histories[run[0].meeting.family][run[0].country],
             ),
         )
         for run in runs
