@@ -30,6 +30,9 @@ def serve(
             "own cache, dropped whenever the store changes.",
         ),
     ] = 1,
+    access_log: Annotated[
+        bool, typer.Option(help="Log every request (off saves a little time per request).")
+    ] = True,
 ) -> None:
     """Serve the meeting boards and the JSON API (/api/, schema at /docs) over HTTP."""
     import uvicorn  # here: the other commands need not pay for importing the web stack
@@ -44,5 +47,6 @@ def serve(
         host=host,
         port=port,
         workers=workers,
+        access_log=access_log,
         log_level="info",
     )

@@ -140,7 +140,7 @@ _board_json = TypeAdapter(BoardView)
 
 
 @router.get("/meetings/{meeting_id}", response_model=BoardView, responses=NOT_FOUND)
-def get_meeting(
+async def get_meeting(
     store: StoreDep,
     cache: CacheDep,
     meeting_id: str,
@@ -155,7 +155,7 @@ def get_meeting(
         # view into dicts and validate every timeline entry against BoardView again.
         return None if board is None else _board_json.dump_json(board_view(board, day))
 
-    body = cache.get(("api-board", meeting_id, day), build)
+    body = await cache.aget(("api-board", meeting_id, day), build)
     if body is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no meeting {meeting_id!r}")
     return Response(body, media_type="application/json")

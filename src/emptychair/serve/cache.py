@@ -25,6 +25,8 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import String, func, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import PoolProxiedConnection
+from starlette.concurrency import run_in_threadpool
 
 from emptychair.store import Store
 
@@ -34,6 +36,9 @@ DEFAULT_ENTRIES = 4096
 
 class Marker:
     """The store's change marker; this base class has none (the store is not cached)."""
+
+    cheap = True
+    """Whether reading it never waits on I/O (so an event loop may call it)."""
 
     def __call__(self) -> Hashable | None:
         """The current marker, None when changes cannot be told."""
@@ -45,13 +50,17 @@ class Marker:
 
 class _SqliteMarker(Marker):
     def __init__(self, store: Store) -> None:
-        # Detached: a connection of the marker's own, outside the pool requests share.
-        self._raw = store.engine.raw_connection()
-        self._raw.detach()
+        self._store = store
+        self._raw: PoolProxiedConnection | None = None
         self._lock = threading.Lock()
 
     def __call__(self) -> Hashable | None:
         with self._lock:
+            if self._raw is None:
+                # Detached: a connection of the marker's own, outside the requests' pool
+                # (opened again after ``close``, as the engine reconnects after dispose).
+                self._raw = self._store.engine.raw_connection()
+                self._raw.detach()
             cursor = self._raw.cursor()
             try:
                 cursor.execute("PRAGMA data_version")
@@ -61,10 +70,14 @@ class _SqliteMarker(Marker):
         return None if row is None else int(row[0])
 
     def close(self) -> None:
-        self._raw.close()
+        with self._lock:
+            if self._raw is not None:
+                self._raw.close()
+                self._raw = None
 
 
 class _PostgresMarker(Marker):
+    cheap = False  # a round trip to the server
     _snapshot = select(sql_cast(func.pg_current_snapshot(), String))
 
     def __init__(self, store: Store) -> None:
@@ -104,22 +117,44 @@ class StoreCache:
         keys must not push out known ones.
         """
         marker = self._marker()
+        found = self._hit(marker, key)
+        if found is not None:
+            return cast(T, found)
+        value = compute()
+        self._keep(marker, key, value)
+        return value
+
+    async def aget(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``get`` for async routes: a hit costs no thread; the marker and ``compute`` that
+        may block run in the thread pool."""
+        marker = self._marker() if self._marker.cheap else await run_in_threadpool(self._marker)
+        found = self._hit(marker, key)
+        if found is not None:
+            return cast(T, found)
+        value = await run_in_threadpool(compute)
+        self._keep(marker, key, value)
+        return value
+
+    def _hit(self, marker: Hashable | None, key: Hashable) -> Any:
+        """The kept value of ``key`` if the store is still at ``marker``, else None."""
         if marker is None:
-            return compute()
+            return None
         with self._lock:
             if marker != self._seen:
                 self._values.clear()
                 self._seen = marker
-            elif key in self._values:
+                return None
+            found = self._values.get(key)
+            if found is not None:
                 self._values.move_to_end(key)
-                return cast(T, self._values[key])
-        value = compute()
+            return found
+
+    def _keep(self, marker: Hashable | None, key: Hashable, value: object) -> None:
         with self._lock:
-            if marker == self._seen and value is not None:
+            if marker is not None and marker == self._seen and value is not None:
                 self._values[key] = value
                 while len(self._values) > self._max:
                     self._values.popitem(last=False)
-        return value
 
     def close(self) -> None:
         """Drop every value and release the marker."""

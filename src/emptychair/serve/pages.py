@@ -115,7 +115,7 @@ def meetings_page(
 
 
 @router.get("/meetings/{meeting_id}", response_class=HTMLResponse)
-def board_page(
+async def board_page(
     store: StoreDep, cache: CacheDep, meeting_id: str, as_of: Day = None
 ) -> HTMLResponse:
     """One cell per member state, each linking to the claims behind it."""
@@ -124,14 +124,14 @@ def board_page(
         board = web_queries.board(store, meeting_id)
         return None if board is None else _html("board.html", view=board_view(board, as_of))
 
-    body = cache.get(("board-page", meeting_id, as_of), build)
+    body = await cache.aget(("board-page", meeting_id, as_of), build)
     if body is None:
         raise _not_found(f"no meeting {meeting_id}")
     return HTMLResponse(body)
 
 
 @router.get("/meetings/{meeting_id}/countries/{code}", response_class=HTMLResponse)
-def timeline_page(
+async def timeline_page(
     store: StoreDep,
     cache: CacheDep,
     meeting_id: str,
@@ -154,7 +154,7 @@ def timeline_page(
             records=[r for r in view.records if r.country == code],
         )
 
-    body = cache.get(("timeline-page", meeting_id, code, as_of), build)
+    body = await cache.aget(("timeline-page", meeting_id, code, as_of), build)
     if body is None:
         raise _not_found(f"no meeting {meeting_id}")
     return HTMLResponse(body)

@@ -129,8 +129,10 @@ _BOARD_SOURCES = _SOURCES.join(db.claims, db.claims.c.id == db.claim_sources.c.c
 )
 
 
-def _entry_rows(rows: Sequence[Any], sources: dict[int, tuple[Source, ...]]) -> list[LinkedEntry]:
-    """``_ENTRIES`` rows as entries (``current`` left unknown)."""
+def _entry_rows(
+    rows: Sequence[Any], sources: dict[int, tuple[Source, ...]], current: set[int] | None = None
+) -> list[LinkedEntry]:
+    """``_ENTRIES`` rows as entries; with ``current``, marked whether their id is in it."""
     found = []
     # Plain tuples: unpacking is several times faster than Row attribute access.
     for (
@@ -175,6 +177,7 @@ def _entry_rows(rows: Sequence[Any], sources: dict[int, tuple[Source, ...]]) -> 
                 sources=sources.get(claim_id, ()),
                 evidence=evidence,
                 copy_of=original if group not in (None, doc_id) else None,
+                current=None if current is None else claim_id in current,
                 document_id=doc_id,
             )
         )
@@ -202,15 +205,13 @@ def board(store: Store, slug: str) -> Board | None:
         records = connection.execute(_RECORDS, key).all()
         claim_rows = connection.execute(_BOARD_ENTRIES, key).all()
         sources = _sources(connection.execute(_BOARD_SOURCES, key).all())
-    timelines: dict[int, list[LinkedEntry]] = defaultdict(list)
     statements: dict[int, list[Statement]] = defaultdict(list)
-    for row, entry in zip(claim_rows, _entry_rows(claim_rows, sources), strict=True):
-        office = row[1]
-        timelines[office].append(entry)
-        statements[office].append(
-            Statement(entry.claim_id, entry.published, entry.status, entry.certainty)
-        )
+    for claim_id, office, status, certainty, published, *_ in claim_rows:
+        statements[office].append(Statement(claim_id, published, status, certainty))
     current = {s.claim_id for listed in statements.values() for s in standing(listed)}
+    timelines: dict[int, list[LinkedEntry]] = defaultdict(list)
+    for row, entry in zip(claim_rows, _entry_rows(claim_rows, sources, current), strict=True):
+        timelines[row[1]].append(entry)
     rows = tuple(
         RecordRow(
             meeting=slug,
@@ -227,7 +228,7 @@ def board(store: Store, slug: str) -> Board | None:
             copies=documents - reports,
             first_published=first,
             last_published=last,
-            timeline=tuple(_mark(e, e.claim_id in current) for e in timelines.get(office_id, ())),
+            timeline=tuple(timelines.get(office_id, ())),
         )
         for (
             office_id,
@@ -259,13 +260,6 @@ def board(store: Store, slug: str) -> Board | None:
         absent=sum(r.status == "absent" for r in rows),
     )
     return Board(meeting=found, records=rows)
-
-
-def _mark(entry: LinkedEntry, current: bool) -> LinkedEntry:
-    # Cheaper than ``dataclasses.replace``, which re-runs __init__ through keyword lookups.
-    marked = object.__new__(LinkedEntry)
-    marked.__dict__.update(entry.__dict__, current=current)
-    return marked
 
 
 def _claim_condition(filters: ClaimFilter) -> ColumnElement[bool]:

@@ -52,7 +52,7 @@ def _check(settings: Settings, given: str | None) -> None:
         )
 
 
-def require_read(request: Request) -> None:
+async def require_read(request: Request) -> None:
     """Reads are open unless the settings require the token for them too.
 
     The header is read by hand, not through ``bearer``: reads are open by default,
@@ -64,7 +64,7 @@ def require_read(request: Request) -> None:
         _check(settings, token.strip() if scheme.lower() == "bearer" else None)
 
 
-def require_write(request: Request, credentials: Credentials) -> None:
+async def require_write(request: Request, credentials: Credentials) -> None:
     """Writes always need the token; with none configured, writes are refused."""
     _check(request.app.state.settings, credentials.credentials if credentials else None)
 
