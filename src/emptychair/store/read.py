@@ -426,7 +426,7 @@ def actor_history(store: Store, name: str) -> ActorHistory:
     with store.engine.connect() as connection:
         matched = connection.execute(
             select(db.people.c.id, db.people.c.name).where(
-                db.people.c.name.ilike(f"%{name.strip()}%")
+                db.people.c.name.icontains(name.strip(), autoescape=True)
             )
         ).all()
         ids = [r.id for r in matched]
@@ -480,7 +480,8 @@ def claims(store: Store, filters: ClaimFilter = ClaimFilter()) -> list[Entry]:
     """Claims matching ``filters``, oldest publication first."""
     condition: ColumnElement[bool] = true()
     if filters.person:
-        named = select(db.people.c.id).where(db.people.c.name.ilike(f"%{filters.person.strip()}%"))
+        person = db.people.c.name.icontains(filters.person.strip(), autoescape=True)
+        named = select(db.people.c.id).where(person)
         condition = and_(condition, db.claims.c.person_id.in_(named))
     if filters.country:
         condition = and_(condition, db.offices.c.country == filters.country.upper())
