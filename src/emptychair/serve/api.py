@@ -56,6 +56,8 @@ Day = Annotated[
     str | None,
     Query(pattern=DAY_PATTERN, description="YYYY-MM-DD", json_schema_extra={"format": "date"}),
 ]
+# Query text never holds NUL: the server refuses it (400), and the schema says so.
+NO_NUL = r"^[^\x00]*$"
 Responses = dict[int | str, dict[str, Any]]
 CSV: Responses = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
 UNAUTHORISED: Responses = {401: {"description": "Missing or wrong bearer token."}}
@@ -118,8 +120,8 @@ def list_meetings(
     store: StoreDep,
     paging: PagingDep,
     form: Format = "json",
-    forum: str | None = None,
-    family: str | None = None,
+    forum: Annotated[str | None, Query(pattern=NO_NUL, description="Forum id.")] = None,
+    family: Annotated[str | None, Query(pattern=NO_NUL, description="Forum family.")] = None,
     since: Day = None,
     until: Day = None,
 ) -> Any:
@@ -166,13 +168,15 @@ def list_claims(
     store: StoreDep,
     paging: PagingDep,
     form: Format = "json",
-    person: Annotated[str | None, Query(description="Name or part of one.")] = None,
-    country: Annotated[str | None, Query(description="ISO alpha-3, e.g. USA.")] = None,
-    forum: str | None = None,
+    person: Annotated[str | None, Query(pattern=NO_NUL, description="Name or part of one.")] = None,
+    country: Annotated[
+        str | None, Query(pattern=NO_NUL, description="ISO alpha-3, e.g. USA.")
+    ] = None,
+    forum: Annotated[str | None, Query(pattern=NO_NUL, description="Forum id.")] = None,
     claim_status: Annotated[
         Literal["attend", "absent", "virtual"] | None, Query(alias="status")
     ] = None,
-    meeting: Annotated[str | None, Query(description="Meeting id.")] = None,
+    meeting: Annotated[str | None, Query(pattern=NO_NUL, description="Meeting id.")] = None,
     since: Day = None,
     until: Day = None,
 ) -> Any:
@@ -189,7 +193,7 @@ def list_actors(
     store: StoreDep,
     paging: PagingDep,
     form: Format = "json",
-    name: Annotated[str | None, Query(description="Name or part of one.")] = None,
+    name: Annotated[str | None, Query(pattern=NO_NUL, description="Name or part of one.")] = None,
 ) -> Any:
     """People the store names, alphabetically."""
     names, total = catalog.people(store, name, paging.limit, paging.offset)
@@ -266,7 +270,7 @@ def get_document(
 def search_store(
     store: StoreDep,
     paging: PagingDep,
-    q: Annotated[str, Query(max_length=500, description="Words to find.")] = "",
+    q: Annotated[str, Query(max_length=500, pattern=NO_NUL, description="Words to find.")] = "",
 ) -> SearchResult:
     """Documents (title and text) and claims (evidence) matching all the words of ``q``."""
     return search(store, q, paging.limit, paging.offset)
@@ -342,7 +346,8 @@ async def post_document(
     store: StoreDep,
     published: Day = None,
     doc_id: Annotated[
-        str | None, Query(alias="id", max_length=200, description="Document id (text, HTML).")
+        str | None,
+        Query(alias="id", max_length=200, pattern=NO_NUL, description="Document id (text, HTML)."),
     ] = None,
 ) -> Ingested:
     """Extract the claims of one document and store both (needs the bearer token)."""
