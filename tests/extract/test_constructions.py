@@ -209,3 +209,25 @@ def test_a_proviso_before_the_subject_is_no_claim() -> None:
         dt.date(2025, 7, 2),
     )
     assert found == []
+
+
+def test_people_who_go_with_the_subject_attend_too() -> None:
+    found = claims(
+        "French President Emmanuel Macron will attend the NATO summit with Defence Minister "
+        "Sebastien Lecornu and Foreign Minister Jean-Noel Barrot.",
+        dt.date(2025, 6, 1),
+    )
+    assert {(c.person, c.status) for c in found} == {
+        ("Emmanuel Macron", "attend"),
+        ("Sebastien Lecornu", "attend"),
+        ("Jean-Noel Barrot", "attend"),
+    }
+
+
+def test_meeting_with_someone_is_not_going_with_them() -> None:
+    found = claims(
+        "Japanese Prime Minister Shigeru Ishiba will attend the G7 summit to meet with U.S. "
+        "President Donald Trump.",
+        dt.date(2025, 6, 1),
+    )
+    assert [(c.person, c.status) for c in found] == [("Shigeru Ishiba", "attend")]

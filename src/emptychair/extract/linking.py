@@ -58,6 +58,12 @@ _ASKED = re.compile(r"\b(?:asked|asks|ask|told|tells|invited|invites|chose|picke
 _SUPPOSING = re.compile(
     r"\b(?:if|provided|providing|unless|as long as|in case)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)*$"
 )
+_COMPANY = re.compile(
+    r"\b(?:together with|along with|alongside|accompanied by|joined by|"
+    # "with" alone, but not "meet with", "talks with": those are other people.
+    r"(?<!met )(?<!meet )(?<!meets )(?<!meeting )(?<!talks )(?<!talk )(?<!spoke )with)\b",
+    re.I,
+)
 _HOSTS = re.compile(r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming)\s+")
 _INCLUDES = re.compile(
     r"[^.;:]{0,60}?\b(?:include|includes|included|including|are|were|will be|is|was|"
@@ -173,7 +179,23 @@ def link(
         window = clause  # "Neither X nor Y is going"
     for m in _COORDINATED.finditer(text, window, trigger.start):
         window = m.end()
-    return Link(tuple(a.entity for a in group), None, window)
+    return Link(tuple(a.entity for a in group + _companions(trigger, after, text)), None, window)
+
+
+def _companions(trigger: Trigger, after: list[ActorMention], text: str) -> list[ActorMention]:
+    """ "X is in town for the summit, together with a line-up of leaders - among them A,
+    B and C", "Biden, who was joined by the prime ministers ... - A, B and C": the people
+    who go with the subject share what is said of it."""
+    if trigger.status != "attend":
+        return []
+    company = _COMPANY.search(text, trigger.start, trigger.end + 90)
+    if company is None:
+        return []
+    listed = [a for a in after if a.start >= company.end() and a.entity.name]
+    listed = [a for a in listed if not _possessive(text, a)]
+    if not listed or listed[0].start - company.end() > 70:
+        return []
+    return _coordinated_after(listed, text)
 
 
 def _represented(

@@ -69,6 +69,7 @@ _ATTEND = [
     r"(?:sit|sits|sat|sitting) (?:in on|down with)",
     r"(?:met|meets|meeting|held talks|holds talks) [^.;]{0,60}?\bon the (?:sidelines|margins|fringes) of",
     r"on the (?:sidelines|margins|fringes) of",
+    r"(?:was|were|is|are|will be) joined by\b",
     r"(?:met|meet|meets|held talks|hold talks|holds talks|talked) there\b",
     r"will (?:also )?(?:update|brief)\b",
     r"(?:was|is|were|are) (?:seen|pictured|photographed) (?:at|in)",
