@@ -231,3 +231,25 @@ def test_meeting_with_someone_is_not_going_with_them() -> None:
         dt.date(2025, 6, 1),
     )
     assert [(c.person, c.status) for c in found] == [("Shigeru Ishiba", "attend")]
+
+
+def test_offices_named_by_their_states_only() -> None:
+    found = claims(
+        "Heads of state from Ghana, Kenya and Senegal are among those present at the African "
+        "Union summit in Addis Ababa.",
+        dt.date(2025, 2, 15),
+    )
+    assert {(c.person, c.country, c.role, c.status) for c in found} == {
+        (None, "GHA", "leader", "attend"),
+        (None, "KEN", "leader", "attend"),
+        (None, "SEN", "leader", "attend"),
+    }
+
+
+def test_a_month_before_a_day_is_not_a_person() -> None:
+    found = claims(
+        "Singapore's Prime Minister Lawrence Wong will open the Shangri-La Dialogue with the "
+        "keynote on May 30.",
+        dt.date(2025, 5, 20),
+    )
+    assert [c.person for c in found] == ["Lawrence Wong"]

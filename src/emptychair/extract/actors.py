@@ -46,7 +46,7 @@ class ActorMention:
     start: int
     end: int
     entity: Entity
-    kind: str  # "name", "alias", "title", "pronoun"
+    kind: str  # "name", "alias", "title", "pronoun", "pair", "group"
 
 
 @dataclass(frozen=True)
@@ -282,6 +282,20 @@ def find_actors(sentence: str, registry: Registry) -> list[ActorMention]:
         referent = earlier[-1].entity if earlier else registry.topic
         if referent is not None:
             mentions.append(ActorMention(p.start(), p.end(), referent, "pronoun"))
+    for group in _GROUP.finditer(sentence):
+        # "his counterparts from Japan, Italy and Britain", "heads of state from Nigeria
+        # and Kenya": one office per state, its holder unnamed.
+        role = _GROUP_ROLES.get(group.group(1).lower())
+        if role is None:
+            # "his counterparts": the office of the person named just before.
+            met = [m.entity for m in mentions if m.end <= group.start() and m.entity.name]
+            counterpart = met[-1] if met else registry.topic
+            role = counterpart.role if counterpart else None
+        for state in _states_listed(sentence, group.end()):
+            code = lexicon.countries().code(state.group(1))
+            if role and code and free(state.start(1), state.end(1)):
+                entity = registry.add(None, role, code, True)
+                mentions.append(ActorMention(state.start(1), state.end(1), entity, "group"))
     for pair in _PAIR.finditer(sentence):
         # "the two leaders": the last two people of that kind the text named.
         if free(pair.start(), pair.end()):
@@ -292,6 +306,42 @@ def find_actors(sentence: str, registry: Registry) -> list[ActorMention]:
     return mentions
 
 
+_GROUP = re.compile(
+    r"\b(counterparts|heads of state|heads of government|leaders|presidents|prime ministers|"
+    r"foreign ministers|defen[cs]e ministers|finance ministers)\s+(?:from|of)\s+(?=[A-Z])",
+    re.I,
+)
+_GROUP_ROLES = {
+    "heads of state": "leader",
+    "heads of government": "leader",
+    "leaders": "leader",
+    "presidents": "leader",
+    "prime ministers": "leader",
+    "foreign ministers": "foreign_minister",
+    "defence ministers": "defence_minister",
+    "defense ministers": "defence_minister",
+    "finance ministers": "finance_minister",
+}
+
+
+def _states_listed(sentence: str, at: int) -> list[re.Match[str]]:
+    """The states named one after another from ``at``: "Japan, Italy and Britain"."""
+    found: list[re.Match[str]] = []
+    pos = at
+    while True:
+        state = lexicon.countries().state_re.match(sentence, pos)
+        if state is None:
+            return found
+        found.append(state)
+        glue = re.compile(r",\s*(?:and\s+)?|\s+and\s+").match(sentence, state.end())
+        if glue is None:
+            return found
+        pos = glue.end()
+
+
+_MONTH_NAMES = frozenset(
+    "January February March April May June July August September October November December".split()
+)
 _PAIR = re.compile(
     r"\b[Tt]he two (leaders|presidents|men|women|ministers|prime ministers|heads of state)\b"
 )
@@ -374,6 +424,9 @@ def _named(
     sentence: str, start: int, end: int, name: str, registry: Registry
 ) -> ActorMention | None:
     before = sentence[max(0, start - 6) : start]
+    # "on May 31", "June 4": a month before a day is a date, not a surname.
+    if name in _MONTH_NAMES and re.match(r"\s+\d", sentence[end:]):
+        return None
     honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s$", before)
     known = registry.by_name(name)
     if known is not None:

@@ -191,7 +191,7 @@ def _companions(trigger: Trigger, after: list[ActorMention], text: str) -> list[
     company = _COMPANY.search(text, trigger.start, trigger.end + 90)
     if company is None:
         return []
-    listed = [a for a in after if a.start >= company.end() and a.entity.name]
+    listed = [a for a in after if a.start >= company.end() and (a.entity.name or a.kind == "group")]
     listed = [a for a in listed if not _possessive(text, a)]
     if not listed or listed[0].start - company.end() > 70:
         return []
@@ -297,6 +297,9 @@ def _possessive(text: str, mention: ActorMention) -> bool:
 
 def _is_object(text: str, mention: ActorMention, trigger: Trigger) -> bool:
     """Whether a mention is the object of a preposition or verb, not a subject."""
+    # "Heads of state from Nigeria and Kenya": the state stands for its office.
+    if mention.kind == "group":
+        return False
     if not _PREPOSITION.search(text, 0, mention.start):
         return False
     # "... by President X, who will attend": the relative clause is about X.

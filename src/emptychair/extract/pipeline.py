@@ -490,8 +490,11 @@ def _meeting_for(
 
 
 def _past(dates: list[DateMention], mention: MeetingMention) -> bool:
+    """ "the 2023 G20 summit", "last year's summit": a meeting of an earlier year."""
     near = _date_near(dates, mention.start)
-    return near is not None and near.past and abs(near.start - mention.start) < 25
+    if near is None:
+        return False
+    return near.past and near.value is None and abs(near.start - mention.start) < 25
 
 
 def _time_reference(text: str, mention: MeetingMention) -> bool:

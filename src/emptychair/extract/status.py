@@ -63,7 +63,7 @@ _ATTEND = [
     r"(?:go|goes|went|going) to (?=\S)",
     r"(?:address|addresses|addressed|addressing) (?:the|a)\b",
     r"(?:speak|speaks|spoke|speaking) (?:at|to|for|during)\b",
-    r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting)(?= (?:the|a|this|next|its)\b)",
+    r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|open|opens|opened|opening)(?= (?:the|a|this|next|its)\b)",
     r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed)(?= (?:[A-Z][\w.]*['’]s )?(?:President|Prime|Premier|Chancellor|King|Queen|[A-Z][a-z]+ [A-Z]))",
     r"(?:lead|leads|led|leading|head|heads|headed|heading) (?:the|a|his|her|its|their|[A-Z][\w'’]*) (?:\w+ )?(?:delegation|team|presence)",
     r"(?:sit|sits|sat|sitting) (?:in on|down with)",
