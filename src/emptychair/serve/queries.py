@@ -34,7 +34,7 @@ from emptychair.model import Source
 from emptychair.reconcile.timeline import Statement, standing
 from emptychair.store import Store
 from emptychair.store import schema as db
-from emptychair.store.read import Board, ClaimFilter, Entry, MeetingRow, RecordRow
+from emptychair.store.read import Board, ClaimFilter, Entry, MeetingRow, RecordRow, entry_fields
 
 _person = db.people.alias("person")
 _stand_in = db.people.alias("stand_in")
@@ -134,53 +134,9 @@ def _entry_rows(
 ) -> list[LinkedEntry]:
     """``_ENTRIES`` rows as entries; with ``current``, marked whether their id is in it."""
     found = []
-    # Plain tuples: unpacking is several times faster than Row attribute access.
-    for (
-        claim_id,
-        _office,
-        status,
-        certainty,
-        published,
-        forum,
-        meeting_date,
-        evidence,
-        external_id,
-        outlet,
-        title,
-        url,
-        group,
-        doc_id,
-        country,
-        role,
-        person,
-        stand_in,
-        slug,
-        original,
-    ) in rows:
-        found.append(
-            LinkedEntry(
-                claim_id=claim_id,
-                document=external_id,
-                published=published,
-                outlet=outlet,
-                title=title,
-                url=url,
-                person=person,
-                country=country,
-                role=role,
-                forum=forum,
-                meeting=slug,
-                meeting_date=meeting_date,
-                status=status,
-                certainty=certainty,
-                representative=stand_in,
-                sources=sources.get(claim_id, ()),
-                evidence=evidence,
-                copy_of=original if group not in (None, doc_id) else None,
-                current=None if current is None else claim_id in current,
-                document_id=doc_id,
-            )
-        )
+    for claim_id, _office, *tail in rows:
+        fields, doc_id = entry_fields(claim_id, tail, sources, current)
+        found.append(LinkedEntry(**fields, document_id=doc_id))
     return found
 
 

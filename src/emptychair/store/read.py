@@ -272,11 +272,22 @@ def _keyed_entries(
     sources = _sources(connection, [r[0] for r in rows])
     current = _standing_ids([tuple(r[:6]) for r in rows]) if mark else None
     keyed: list[tuple[Pair | None, Entry]] = []
+    for claim_id, meeting_id, office_id, *tail in rows:
+        fields, _ = entry_fields(claim_id, tail, sources, current)
+        keyed.append(((meeting_id, office_id) if meeting_id is not None else None, Entry(**fields)))
+    return keyed
+
+
+def entry_fields(
+    claim_id: int,
+    tail: Sequence[Any],
+    sources: dict[int, tuple[Source, ...]],
+    current: set[int] | None,
+) -> tuple[dict[str, Any], int]:
+    """An ``Entry``'s fields from a timeline row's columns after its ids (status ...
+    original, in the order ``pair_entries`` selects them), and the row's document id."""
     # Plain tuples: unpacking is several times faster than Row attribute access.
-    for (
-        claim_id,
-        meeting_id,
-        office_id,
+    (
         status,
         certainty,
         published,
@@ -295,30 +306,29 @@ def _keyed_entries(
         stand_in,
         slug,
         original,
-    ) in rows:
-        entry = Entry(
-            claim_id=claim_id,
-            document=external_id,
-            published=published,
-            outlet=outlet,
-            title=title,
-            url=url,
-            person=person,
-            country=country,
-            role=role,
-            forum=forum,
-            meeting=slug,
-            meeting_date=meeting_date,
-            status=status,
-            certainty=certainty,
-            representative=stand_in,
-            sources=sources.get(claim_id, ()),
-            evidence=evidence,
-            copy_of=original if group not in (None, doc_id) else None,
-            current=None if current is None else claim_id in current,
-        )
-        keyed.append(((meeting_id, office_id) if meeting_id is not None else None, entry))
-    return keyed
+    ) = tail
+    fields = {
+        "claim_id": claim_id,
+        "document": external_id,
+        "published": published,
+        "outlet": outlet,
+        "title": title,
+        "url": url,
+        "person": person,
+        "country": country,
+        "role": role,
+        "forum": forum,
+        "meeting": slug,
+        "meeting_date": meeting_date,
+        "status": status,
+        "certainty": certainty,
+        "representative": stand_in,
+        "sources": sources.get(claim_id, ()),
+        "evidence": evidence,
+        "copy_of": original if group not in (None, doc_id) else None,
+        "current": None if current is None else claim_id in current,
+    }
+    return fields, doc_id
 
 
 def _sources(connection: Connection, claim_ids: Sequence[int]) -> dict[int, tuple[Source, ...]]:
