@@ -253,3 +253,141 @@ def test_a_month_before_a_day_is_not_a_person() -> None:
         dt.date(2025, 5, 20),
     )
     assert [c.person for c in found] == ["Lawrence Wong"]
+
+
+def test_a_nominative_pronoun_after_a_place_is_the_subject() -> None:
+    found = claims(
+        "Indonesian President Prabowo Subianto will skip the APEC summit in Lima. When the "
+        "pandemic kept everyone home he joined the leaders by video link in 2021."
+    )
+    assert ("Prabowo Subianto", "virtual") in {(c.person, c.status) for c in found}
+
+
+def test_years_listed_together_are_separate_meetings() -> None:
+    found = claims(
+        "Brazilian President Luiz Inacio Lula da Silva will miss the G20 summit in Rio. "
+        "He took part by video in 2020, when Riyadh was the host, and in 2021."
+    )
+    virtual = [c for c in found if c.status == "virtual"]
+    assert len(virtual) == 2 and all(c.meeting_date is None for c in virtual)
+    one_year = claims(
+        "Brazilian President Luiz Inacio Lula da Silva will miss the G20 summit in Rio. "
+        "He took part by video in 2021."
+    )
+    assert len([c for c in one_year if c.status == "virtual"]) == 1
+
+
+def test_the_minister_is_the_one_the_story_keeps_naming() -> None:
+    found = claims(
+        "Turkish Foreign Minister Hakan Fidan has arrived in Brussels for the NATO foreign "
+        "ministers' meeting. Fidan will hold talks with allies. Earlier, an aide said no "
+        "talks between Fidan and Greek Foreign Minister Giorgos Gerapetritis were planned. "
+        "The minister's last trip to New York was in September 2024, when he came for the "
+        "UN General Assembly.",
+        dt.date(2025, 12, 2),
+    )
+    unga = [c for c in found if c.forum == "unga"]
+    assert [(c.person, c.status) for c in unga] == [("Hakan Fidan", "attend")]
+
+
+def test_a_part_of_the_meeting_is_the_meeting() -> None:
+    found = claims(
+        "Slovenia holds the rotating presidency of the UN Security Council this month. "
+        "Slovenian Foreign Minister Tanja Fajon chaired an open debate on the protection of "
+        "civilians on Tuesday."
+    )
+    assert [(c.person, c.forum, c.status) for c in found] == [
+        ("Tanja Fajon", "un-security-council", "attend")
+    ]
+    elsewhere = claims(
+        "The G7 summit opens in Canada on Sunday. Italian Prime Minister Giorgia Meloni "
+        "chaired a cabinet meeting on Friday."
+    )
+    assert elsewhere == []
+
+
+def test_leaving_a_meeting_is_having_attended_it() -> None:
+    found = claims(
+        "Hungarian Prime Minister Viktor Orban left the EU summit in Brussels early on "
+        "Thursday. Danish Prime Minister Mette Frederiksen left Copenhagen for the summit "
+        "on Wednesday."
+    )
+    assert {(c.person, c.status) for c in found} == {
+        ("Viktor Orban", "attend"),
+        ("Mette Frederiksen", "attend"),
+    }
+
+
+def test_a_plan_in_the_past_perfect_was_overtaken() -> None:
+    found = claims(
+        "Kenyan President William Ruto had been due to address the UN climate summit in "
+        "Belem, but his environment minister went instead.",
+        dt.date(2025, 11, 12),
+    )
+    assert [c for c in found if c.status == "attend"] == []
+
+
+def test_a_standin_for_an_earlier_meeting_is_not_this_ones() -> None:
+    found = claims(
+        "Chinese President Xi Jinping will skip the SCO summit in Astana, the agency said. "
+        "In 2022 his premier went instead, a diplomat said."
+    )
+    [xi] = found
+    assert xi.status == "absent" and xi.representative is None
+
+
+def test_the_capital_of_the_host_country_is_the_venue() -> None:
+    found = claims(
+        "Leaders meet this week at the ASEAN summit in Malaysia. Thai Prime Minister Anutin "
+        "Charnvirakul was unable to go to Kuala Lumpur because of border fighting."
+    )
+    assert [(c.person, c.forum, c.status) for c in found] == [
+        ("Anutin Charnvirakul", "asean-summit", "absent")
+    ]
+
+
+def test_the_arrival_city_becomes_the_venue() -> None:
+    found = claims(
+        "Japanese Foreign Minister Takeshi Iwaya reached Kuala Lumpur on Thursday for talks "
+        "with ASEAN foreign ministers. Indian External Affairs Minister Subrahmanyam "
+        "Jaishankar was in Kuala Lumpur too.",
+        dt.date(2025, 7, 10),
+    )
+    assert {(c.person, c.forum, c.status) for c in found} == {
+        ("Takeshi Iwaya", "asean-ministers", "attend"),
+        ("Subrahmanyam Jaishankar", "asean-ministers", "attend"),
+    }
+
+
+def test_a_leading_participle_takes_the_main_subject() -> None:
+    found = claims(
+        "The UN General Assembly's high-level week began on Tuesday. Opening the general "
+        "debate, Brazilian President Luiz Inacio Lula da Silva said multilateralism was "
+        "under threat.",
+        dt.date(2025, 9, 23),
+    )
+    assert [(c.person, c.forum, c.status) for c in found] == [
+        ("Luiz Inacio Lula da Silva", "unga", "attend")
+    ]
+
+
+def test_a_pronoun_after_an_object_refers_to_the_subject() -> None:
+    found = claims(
+        "Vice President JD Vance arrives in Munich on Friday for the security conference. "
+        "There he is scheduled to see Chancellor Friedrich Merz, and he will then fly to "
+        "Brussels for the NATO defence ministers' meeting.",
+        dt.date(2025, 2, 10),
+    )
+    nato = [c for c in found if c.forum == "nato-defence-ministers"]
+    assert [c.person for c in nato] == ["JD Vance"]
+
+
+def test_ordinal_and_ordinary_sessions_name_the_meeting() -> None:
+    found = claims(
+        "Ghana's President John Mahama is attending the African Union's 38th ordinary summit "
+        "session in Addis Ababa.",
+        dt.date(2025, 2, 15),
+    )
+    assert [(c.person, c.forum, c.status) for c in found] == [
+        ("John Mahama", "au-summit", "attend")
+    ]

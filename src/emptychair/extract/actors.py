@@ -24,7 +24,23 @@ _QUALIFIERS = (
     r"(?:(?:former|then|then-|new|newly[- ]installed|current|acting|outgoing|incoming|top|"
     r"senior|interim|caretaker|the|its|his|her|their)\s+)*"
 )
+# A bare title that refers back, and the end of the roles it may stand for.
+_REFERS_BACK = {"minister": "minister", "leader": "leader"}
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|He|She|His|Her|Him)\b")
+
+
+_PREPOSITION = re.compile(
+    r"\b(?:under|with|to|for|from|against|about|of|on|at|by|like|than|between|including|"
+    r"meet|met|see|saw|invite|invited|urged|asked|told|called|thanked|welcomed|telephoned|phoned|"
+    r"visited|praised|critici[sz]ed|congratulated|greeted|received|hosted|accompanied|blamed|"
+    r"pressed|persuaded|replaced)\s+(?:the\s+)?(?:(?!(?:that|who|which|and|but)\b)[\w.’'-]+\s+){0,2}?$",
+    re.I,
+)
+
+_CONJUNCT = re.compile(
+    r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?:\s*,\s*|\s+and\s+|\s+or\s+)"
+    r"(?:[A-Z][\w.’'-]*\s+){0,2}$"
+)
 
 
 @dataclass(eq=False)
@@ -37,6 +53,7 @@ class Entity:
     confirmed: bool = False  # seen with a title, an honorific or in the reference list
     aliases: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # as written: "premier", "president"
+    mentions: int = 0  # how often the document has named this person so far
 
 
 @dataclass(frozen=True)
@@ -195,14 +212,15 @@ class Registry:
                 return found[::-1]
         return []
 
-    def by_minister(self) -> Entity | None:
-        """The minister the text is about, else the one most recently met."""
-        if self.topic is not None and (self.topic.role or "").endswith("minister"):
+    def salient(self, role_end: str) -> Entity | None:
+        """ "the minister": the one the text is about, else the one it has named most
+        often (the latest of those), not merely the last one named in passing."""
+        if self.topic is not None and (self.topic.role or "").endswith(role_end):
             return self.topic
-        for entity in reversed(self.entities):
-            if entity.name and (entity.role or "").endswith("minister"):
-                return entity
-        return None
+        named = [e for e in self.entities if e.name and (e.role or "").endswith(role_end)]
+        if not named:
+            return None
+        return max(reversed(named), key=lambda e: e.mentions)
 
     def add(
         self,
@@ -238,6 +256,7 @@ class Registry:
         # A title's country beats a guess from the reference list.
         entity.country = country or entity.country
         entity.confirmed = entity.confirmed or confirmed
+        entity.mentions += 1
         if title:
             entity.titles.add(title)
         return entity
@@ -279,7 +298,12 @@ def find_actors(sentence: str, registry: Registry) -> list[ActorMention]:
         # "Xie said he would go": a pronoun binds to the person named before it in
         # the sentence, else to the person the text is about.
         earlier = [m for m in named if m.end <= p.start()]
-        referent = earlier[-1].entity if earlier else registry.topic
+        # ... the subject named before it, not an object ("to see PM Lee, and he will").
+        subjects = [m for m in earlier if not governed(sentence, m)]
+        if subjects:
+            referent: Entity | None = subjects[-1].entity
+        else:
+            referent = registry.topic or (earlier[-1].entity if earlier else None)
         if referent is not None:
             mentions.append(ActorMention(p.start(), p.end(), referent, "pronoun"))
     for group in _GROUP.finditer(sentence):
@@ -431,6 +455,7 @@ def _named(
     known = registry.by_name(name)
     if known is not None:
         if " " not in name and known.name and " " in known.name:
+            known.mentions += 1
             return ActorMention(start, end, known, "alias")
         return ActorMention(start, end, registry.add(name, None, None, False), "name")
     country, role = _appositive(sentence, end)
@@ -517,9 +542,11 @@ def _titled(sentence: str, t: re.Match[str], registry: Registry) -> ActorMention
     if re.search(r"\b(?:a|an|any|every|no|each|another)\s+(?:[A-Z][\w.’'-]*\s+)*$", before, re.I):
         return None
     if _WEAK_ROLES_WORDS.match(t.group(0)):
-        # "The minister will return": a vague title only refers back to someone met.
-        if re.search(r"\bthe\s+$", before, re.I) and t.group(0).lower() == "minister":
-            known = registry.by_minister()
+        # "The minister will return", "the 78-year-old leader": a vague title only
+        # refers back to someone met.
+        word = t.group(0).lower()
+        if re.search(r"\bthe\s+(?:\d+-year-old\s+)?$", before, re.I) and word in _REFERS_BACK:
+            known = registry.salient(_REFERS_BACK[word])
             return ActorMention(t.start(), t.end(), known, "title") if known else None
         return None
     definite = re.search(r"(?:\bthe|\bits|['’]s|[A-Z][\w.]*)\s+" + _QUALIFIERS + r"$", before)
@@ -550,3 +577,17 @@ def _country_before(before: str) -> str | None:
         if code:
             return code
     return None
+
+
+def governed(text: str, mention: ActorMention) -> bool:
+    """Whether a mention stands after a preposition or a verb ("to see PM Lee"), so
+    it is not what the sentence is about."""
+    if mention.kind == "pronoun" and text[mention.start : mention.end].lower() in ("he", "she"):
+        return False
+    before = text[: mention.start]
+    # "talks between Fidan and Greek Foreign Minister X": the second of a pair shares
+    # the first one's place.
+    pair = _CONJUNCT.search(before)
+    if pair:
+        before = before[: pair.start(1)]
+    return bool(_PREPOSITION.search(before))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from emptychair.extract.actors import ActorMention, Entity
+from emptychair.extract.actors import ActorMention, Entity, governed
 from emptychair.extract.status import Trigger
 
 CLAUSE_BREAK = re.compile(
@@ -23,13 +23,6 @@ CLAUSE_BREAK = re.compile(
 _COORDINATED = re.compile(
     r"\b(?:and|but)\b(?=\s+(?:will|would|is|was|are|were|has|had|did|does|plans|intends|may|might|"
     r"could|can|also|then|later)\b)"
-)
-_PREPOSITION = re.compile(
-    r"\b(?:under|with|to|for|from|against|about|of|on|at|by|like|than|between|including|"
-    r"meet|met|see|saw|invite|invited|urged|asked|told|called|thanked|welcomed|telephoned|phoned|"
-    r"visited|praised|critici[sz]ed|congratulated|greeted|received|hosted|accompanied|blamed|"
-    r"pressed|persuaded|replaced)\s+(?:the\s+)?(?:(?!(?:that|who|which|and|but)\b)[\w.’'-]+\s+){0,2}?$",
-    re.I,
 )
 # What may stand between the members of a list of people: commas, "and", an appositive,
 # and the country word of the next member ("Modi and South African president Ramaphosa").
@@ -54,6 +47,7 @@ _LIST_GLUE = re.compile(
 )
 
 
+_PARTICIPLE = re.compile(r"\s*(?:(?:After|While|Before|On|Upon|Since)\s+)?")
 _ASKED = re.compile(r"\b(?:asked|asks|ask|told|tells|invited|invites|chose|picked|sent|sends)\b")
 _SUPPOSING = re.compile(
     r"\b(?:if|provided|providing|unless|as long as|in case)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)*$"
@@ -125,6 +119,16 @@ def link(
         first = after[0] if after and after[0].start - trigger.end < 40 else None
         return Link((first.entity,), None, clause) if first else nobody
     subject = subjects[-1] if subjects else None
+    participle = _PARTICIPLE.fullmatch(text, 0, trigger.start) and re.match(
+        r"\w+ing\b", text[trigger.start : trigger.end]
+    )
+    if subject is None and trigger.side == "subject" and participle:
+        # "Opening the first session, Lao Foreign Minister X said ...": a participle
+        # clause shares the subject of the main clause after it.
+        comma = text.find(",", trigger.end)
+        main = [a for a in after if comma >= 0 and a.start > comma and a.kind != "group"]
+        main = [a for a in main if not governed(text, a) and not _possessive(text, a)]
+        subject = main[0] if main else None
     if trigger.side == "standin":
         # "Colby will attend in Hegseth's place": the absent one is named in the phrase.
         named = [a for a in actors if trigger.start <= a.start < trigger.end + 40]
@@ -168,6 +172,9 @@ def link(
         and a.kind != "pronoun"
         and (a.end <= subject.start or (a.start, a.end) == (subject.start, subject.end))
     ]
+    # ", and he will fly": a pronoun after a comma starts a clause of its own.
+    if subject.kind == "pronoun" and re.search(r",\s*(?:and\s+)?$", text[: subject.start]):
+        members = []
     group = _coordinated([*members, subject], text)
     # "X had suggested he would stay away": a hedge may stand before a pronoun subject.
     start = group[0].start
@@ -298,9 +305,7 @@ def _possessive(text: str, mention: ActorMention) -> bool:
 def _is_object(text: str, mention: ActorMention, trigger: Trigger) -> bool:
     """Whether a mention is the object of a preposition or verb, not a subject."""
     # "Heads of state from Nigeria and Kenya": the state stands for its office.
-    if mention.kind == "group":
-        return False
-    if not _PREPOSITION.search(text, 0, mention.start):
+    if mention.kind == "group" or not governed(text, mention):
         return False
     # "... by President X, who will attend": the relative clause is about X.
     return not re.match(r",\s+who\b", text[mention.end : trigger.start])

@@ -192,6 +192,12 @@ _GATHER = re.compile(
 )
 
 
+_ORDINARY = (
+    r"(?:(?:\d+(?:st|nd|rd|th)|first|second|third|annual|yearly|ordinary|extraordinary|regular|"
+    r"special|informal|emergency|biannual)\s+)*"
+)
+
+
 # "will join the EU foreign ministers by video": joining the ministers is joining their meeting.
 _JOINED = re.compile(
     r"\b(?:join|joins|joined|joining|brief|briefs|briefed|briefing|address|addresses|addressed|"
@@ -207,7 +213,8 @@ def _body_mention(
     "when G20 leaders meet", "the G20 in Johannesburg"."""
     after = sentence[m.end() : m.end() + 60]
     before = sentence[max(0, m.start() - 40) : m.start()]
-    prefix = re.match(r"(?:['’]s?)?\s*", after)
+    # "the African Union's 35th ordinary summit": ordinals and kinds of session between.
+    prefix = re.match(r"(?:['’]s?)?\s*" + _ORDINARY, after)
     rest = after[prefix.end() if prefix else 0 :]
     kind, kind_text = None, ""
     for name, pattern in f.kinds:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from emptychair.extract import merge
+from emptychair.extract import lexicon, merge
 from emptychair.extract.actors import ActorMention, Registry, find_actors
 from emptychair.extract.attribution import find_sources
 from emptychair.extract.certainty import certainty_of
 from emptychair.extract.dates import DateMention, find_dates
-from emptychair.extract.linking import CLAUSE_BREAK, clause_start, link
+from emptychair.extract.linking import CLAUSE_BREAK, clause_start, governed, link
 from emptychair.extract.meetings import (
     MeetingMention,
     dominant_body,
@@ -49,7 +49,13 @@ _REPEATED = re.compile(
     re.I,
 )
 # A plan the text says was given up ("had initially intended to skip").
-_ABANDONED = re.compile(r"\b(?:initially|originally|at first)\b", re.I)
+# ... and a plan put in the past perfect, which news uses for plans overtaken:
+# "he had been due to address the summit, but ...".
+_ABANDONED = re.compile(
+    r"\b(?:initially|originally|at first|had been (?:due|scheduled|slated|set|meant) to|"
+    r"had (?:planned|intended) to)\b",
+    re.I,
+)
 # "declined to say whether he would attend": a question, not a claim.
 _OPEN_QUESTION = re.compile(r"\bwhether\b", re.I)
 # ... unless the actor is weighing it: "has not decided yet whether to attend".
@@ -108,6 +114,20 @@ _FUTURE = re.compile(
 _VENUE = re.compile(
     r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,2}(?:capital|city),?\s+|city of\s+)?"
     r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+)
+# A part of a meeting, named without the meeting: "the day's first session".
+_MEETING_PART = re.compile(
+    r"\s+(?:the|a|an|its|this|that|their)\s+(?:(?:day['’]s|ministerial|plenary|opening|closing|"
+    r"first|second|third|final|last|main|working|high-level|open|quarterly|special|emergency|"
+    r"informal|formal|full|leaders['’]|morning|afternoon|evening|summit['’]s|meeting['’]s)\s+){0,3}"
+    r"(?:sessions?|debate|plenary|retreat|deliberations|proceedings|discussions|talks)\b",
+    re.I,
+)
+# What may stand between two years of one list: "2020 and 2021", "2020, when ..., and in 2021".
+_YEAR_GLUE = re.compile(r"\s*(?:,|,?\s*and|,\s*[^,.;]{1,50},\s*and)\s+(?:in\s+)?")
+_ARRIVAL = re.compile(
+    r"\b(?:arrived|arrives|arriving|arrive|reached|reaches|landed|lands|travell?ed|flew|flies|"
+    r"headed|heads) (?:in |at |to )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?: on \w+| \w+day)? for\s+"
 )
 _CONDITION = re.compile(r"\b(?:unless|provided|as long as|only if|if)\b", re.I)
 _SO_TOO = re.compile(
@@ -206,7 +226,12 @@ class _Reader:
             self.previous_forum = (current or named)[-1].forum
             self.previous_at = sentence.index
             self.story_forum = self.story_forum or self.previous_forum
-        subjects = [a for a in actors if a.kind in ("name", "alias") and a.entity.name]
+        # The person a sentence is about is its subject, not one it mentions in passing.
+        subjects = [
+            a
+            for a in actors
+            if a.kind in ("name", "alias") and a.entity.name and not governed(text, a)
+        ]
         if subjects:
             self.registry.topic = subjects[0].entity
         if self.previous_forum and self.pending:
@@ -290,6 +315,11 @@ class _Reader:
     def _learn_meetings(
         self, text: str, meetings: list[MeetingMention], dates: list[DateMention]
     ) -> None:
+        # "reached Vientiane on Saturday for talks with ASEAN's foreign ministers"
+        for arrival in _ARRIVAL.finditer(text):
+            named = [m for m in meetings if arrival.end() <= m.start <= arrival.end() + 40]
+            if named:
+                self.venues.setdefault(arrival.group(1), named[0].forum)
         for mention in meetings:
             venue = _VENUE.match(text, mention.end)
             if venue:
@@ -325,7 +355,7 @@ class _Reader:
         linked = link(trigger, actors, text, self.registry.topic)
         if not linked.actors:
             if trigger.side == "represented":
-                self._attach_standin(trigger, actors, text, forum)
+                self._attach_standin(trigger, actors, text, forum, dates)
             return []
         window = text[linked.window_start : trigger.start]
         if trigger.side in ("object", "without"):
@@ -367,7 +397,8 @@ class _Reader:
         cited = sources if named_here or trigger.side != "object" else ()
         # An office with neither a holder's name nor a country identifies nobody.
         actors_known = [a for a in linked.actors if a.name or a.country]
-        dated = [date]
+        # "took part by video in 2020 and 2021": one meeting each year.
+        dated = _coordinated_years(text, dates, date) if date else [date]
         if _REPEATED.search(text) and trigger.side != "object":
             dated.append(DateMention(-1, -1, None, past=True))
         return [
@@ -402,15 +433,16 @@ class _Reader:
         """
         # "sitting out Rio": a verb whose object is a meeting's venue.
         place = re.match(r"\s*([A-Z][\w-]+(?: [A-Z][\w-]+)*)", text[trigger.end :])
-        if place and place.group(1) in self.venues:
-            return self.venues[place.group(1)], trigger.end, True
+        held_there = self._venue(place.group(1)) if place else None
+        if held_there:
+            return held_there, trigger.end, True
         meeting = _meeting_for(trigger, meetings, text)
         if meeting is not None:
             return meeting.forum, meeting.start, True
         travel = re.compile(TRAVEL).match(text, trigger.start)
         if travel:
             place = re.compile(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*").match(text, travel.end())
-            forum = self.venues.get(place.group(0)) if place else None
+            forum = self._venue(place.group(0)) if place else None
             return (forum, trigger.end, True) if forum else None
         # "Kazan will also host Xi": the clause names the place a meeting is held.
         start = clause_start(text, trigger.start)
@@ -436,9 +468,25 @@ class _Reader:
         # ... nor are people: "will host China's Xi Jinping".
         person = any(0 <= a.start - trigger.end <= 12 for a in actors)
         be_in = text.startswith("be ", trigger.start) or person
-        if takes_object and not be_in and not _OPEN_OBJECT.match(text[trigger.end :]):
+        # "chaired a ministerial debate", "attend the opening session": a part of the
+        # meeting in question is that meeting.
+        part = _MEETING_PART.match(text, trigger.end)
+        if takes_object and not be_in and not part and not _OPEN_OBJECT.match(text[trigger.end :]):
             return None
         return self.previous_forum, trigger.end, False
+
+    def _venue(self, place: str) -> str | None:
+        """The forum held at ``place``: a venue named before, or the country whose
+        capital it is ("in Cambodia" ... "to Phnom Penh"), or the other way round."""
+        if place in self.venues:
+            return self.venues[place]
+        code = lexicon.countries().code(place)
+        if code is None:
+            return None
+        for venue, forum in self.venues.items():
+            if lexicon.countries().code(venue) == code:
+                return forum
+        return None
 
     def _default_date(self, dates: list[DateMention]) -> DateMention | None:
         """A meeting spoken of with no date of its own is, in news, the current one."""
@@ -448,10 +496,18 @@ class _Reader:
         return DateMention(-1, -1, f"{published.year:04d}-{published.month:02d}", past=False)
 
     def _attach_standin(
-        self, trigger: Trigger, actors: list[ActorMention], text: str, forum: str
+        self,
+        trigger: Trigger,
+        actors: list[ActorMention],
+        text: str,
+        forum: str,
+        dates: list[DateMention],
     ) -> None:
         """Name the stand-in on the absence already reported for that forum
-        ("Landau will represent the United States instead")."""
+        ("Landau will represent the United States instead"), unless the sentence
+        speaks of an earlier meeting ("In 2023 ... his minister went instead")."""
+        if any(d.past and d.end <= trigger.start for d in dates):
+            return
         clause = clause_start(text, trigger.start)
         before = [a for a in actors if clause <= a.start and a.end <= trigger.start]
         # "China will be represented by Premier Li Qiang"
@@ -500,6 +556,23 @@ def _past(dates: list[DateMention], mention: MeetingMention) -> bool:
 def _time_reference(text: str, mention: MeetingMention) -> bool:
     """ "ahead of the NATO summit": a meeting named to place something in time."""
     return bool(_TIME_REFERENCE.search(text, max(0, mention.start - 50), mention.start))
+
+
+def _coordinated_years(
+    text: str, dates: list[DateMention], date: DateMention
+) -> list[DateMention | None]:
+    """The years listed with ``date`` ("in 2020 and 2021", "in 2020, when Russia was
+    the host, and in 2021"), ``date`` alone when it is not a year in such a list."""
+    years = [d for d in dates if d.year_only and d.past]
+    if date not in years:
+        return [date]
+    i = years.index(date)
+    start = end = i
+    while start > 0 and _YEAR_GLUE.fullmatch(text, years[start - 1].end, years[start].start):
+        start -= 1
+    while end + 1 < len(years) and _YEAR_GLUE.fullmatch(text, years[end].end, years[end + 1].start):
+        end += 1
+    return list(years[start : end + 1])
 
 
 def _date_near(dates: list[DateMention], at: int) -> DateMention | None:

@@ -50,8 +50,13 @@ _ATTEND = [
     r"(?:make|makes|made|making) the trip",
     r"(?:head|heads|headed|heading) (?:to|for) (?:the )?(?=\S*\s*(?:summit|meeting|talks|conference|gathering))",
     r"(?:set|sets) off for",
+    r"(?:left|leaves|leaving|departed|departs|departing)(?: [A-Z][\w-]+){0,3} for (?=(?:the|this|next|a)\b)",
     r"(?:travel|travels|travell?ed|travell?ing|fly|flies|flew|flying|head|heads|headed|heading|come|comes|came|coming) to (?=(?:the|this|next|its|a)\b)",
     r"(?:left|leaves|leave|leaving|depart\w*) (?:\w+ )?(?:early|ahead of schedule|before (?:the|it) (?:ended|closed))",
+    # Leaving a meeting is having been at it: "left the summit", "had to leave
+    # minutes after it opened" (FORMAT.md: partial attendance is attendance).
+    r"(?:leave|leaves|left|leaving|walk(?:s|ed|ing)? out of) (?:the )?(?=(?:[A-Z][\w'’-]* )*(?:summit|meeting|session|talks|conference|gathering|Council|Assembly)\b)",
+    r"(?:leave|leaves|left|leaving) (?:only |just |barely )?(?:\w+ )?(?:minutes|hours|shortly|soon) after (?:it|the \w+) (?:opened|began|started)",
     r"(?:cut|cuts|cutting) short (?:his|her|their) (?:\w+ )*?(?:visit|trip|stay|attendance)",
     r"(?:fly|flies|flew|flying|flown) (?:in)?to [^,.;]{0,30}?\bfor\b",
     r"(?:arrive|arrives|arrived|arriving|landed|lands|touched down) (?:in|at) [^,.;]{0,40}?\b(?:for|to (?:take part|attend|join))\b",
@@ -63,7 +68,7 @@ _ATTEND = [
     r"(?:go|goes|went|going) to (?=\S)",
     r"(?:address|addresses|addressed|addressing) (?:the|a)\b",
     r"(?:speak|speaks|spoke|speaking) (?:at|to|for|during)\b",
-    r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|open|opens|opened|opening)(?= (?:the|a|this|next|its)\b)",
+    r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|open|opens|opened|opening)(?= (?:the|a|an|this|next|its)\b)",
     r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed)(?= (?:[A-Z][\w.]*['’]s )?(?:President|Prime|Premier|Chancellor|King|Queen|[A-Z][a-z]+ [A-Z]))",
     r"(?:lead|leads|led|leading|head|heads|headed|heading) (?:the|a|his|her|its|their|[A-Z][\w'’]*) (?:\w+ )?(?:delegation|team|presence)",
     r"(?:sit|sits|sat|sitting) (?:in on|down with)",
@@ -165,6 +170,9 @@ _NEGATION = re.compile(
 def find_triggers(sentence: str) -> list[Trigger]:
     """Attendance expressions in ``sentence``, earliest first, without overlaps."""
     found: list[Trigger] = []
+    # "Opening the first session, ...": a sentence may start with the verb.
+    if re.match(r"[A-Z][a-z]+ing\b", sentence):
+        sentence = sentence[0].lower() + sentence[1:]
     for pattern, status, side in _PATTERNS:
         for m in pattern.finditer(sentence):
             if any(m.start() < t.end and t.start < m.end() for t in found):
