@@ -13,11 +13,11 @@ import re
 from dataclasses import replace
 
 from emptychair.extract import lexicon, merge
-from emptychair.extract.actors import ActorMention, Registry, find_actors
+from emptychair.extract.actors import ActorMention, Registry, find_actors, governed
 from emptychair.extract.attribution import find_sources
 from emptychair.extract.certainty import certainty_of
 from emptychair.extract.dates import DateMention, find_dates
-from emptychair.extract.linking import CLAUSE_BREAK, clause_start, governed, link
+from emptychair.extract.linking import CLAUSE_BREAK, clause_start, link
 from emptychair.extract.meetings import (
     MeetingMention,
     dominant_body,
