@@ -391,3 +391,38 @@ def test_ordinal_and_ordinary_sessions_name_the_meeting() -> None:
     assert [(c.person, c.forum, c.status) for c in found] == [
         ("John Mahama", "au-summit", "attend")
     ]
+
+
+def test_unnamed_offices_survive_an_absence_without_a_standin() -> None:
+    found = claims(
+        "Heads of state from Ghana and Kenya are among those present at the African Union "
+        "summit in Addis Ababa. South Africa's President Cyril Ramaphosa is missing.",
+        dt.date(2025, 2, 15),
+    )
+    assert {(c.person, c.country, c.status) for c in found} == {
+        (None, "GHA", "attend"),
+        (None, "KEN", "attend"),
+        ("Cyril Ramaphosa", "ZAF", "absent"),
+    }
+
+
+def test_the_state_a_meeting_is_held_in_is_not_the_attendees_state() -> None:
+    found = claims(
+        "President Mamadi Doumbouya is not attending the African Union summit, which opened "
+        "this morning in Addis Ababa, the Ethiopian capital. Guinea's ambassador to Ethiopia "
+        "is representing President Doumbouya.",
+        dt.date(2025, 2, 15),
+    )
+    assert [(c.person, c.country, c.status) for c in found] == [
+        ("Mamadi Doumbouya", "GIN", "absent")
+    ]
+
+
+def test_the_premier_is_the_prime_minister_named_before() -> None:
+    found = claims(
+        "Prime Minister Mikhail Mishustin, not President Vladimir Putin, will lead Russia at "
+        'the SCO summit in Tianjin, the Kremlin said. "It is the premier who will head '
+        "Russia's delegation,\" a spokesman said.",
+        dt.date(2025, 8, 20),
+    )
+    assert {(c.person, c.status) for c in found} == {("Vladimir Putin", "absent")}

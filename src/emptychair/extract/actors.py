@@ -143,6 +143,8 @@ def lookup_holder(name: str, when: dt.date | None) -> Holder | None:
 _GENERIC_TITLES = frozenset(
     ["leader", "minister", "official", "head of state", "head of government", "top diplomat"]
 )
+# One office written two ways: "the premier" is the prime minister named before.
+_SAME_TITLE = {"premier": "prime minister", "pm": "prime minister", "p.m.": "prime minister"}
 
 
 # How senior an office is, for choosing between offices and spotting stand-ins.
@@ -187,6 +189,7 @@ class Registry:
         "the premier" is not the president seen before: a specific title must
         agree with the titles the entity was given.
         """
+        title = _SAME_TITLE.get(title, title) if title else None
         specific = title is not None and title not in _GENERIC_TITLES
         for entity in reversed(self.entities):
             if entity.role != role or (country is not None and entity.country != country):
@@ -258,7 +261,7 @@ class Registry:
         entity.confirmed = entity.confirmed or confirmed
         entity.mentions += 1
         if title:
-            entity.titles.add(title)
+            entity.titles.add(_SAME_TITLE.get(title, title))
         return entity
 
 
@@ -398,15 +401,31 @@ def _place_by_context(sentence: str, mentions: list[ActorMention], registry: Reg
             near = max(0, m.start - 60)
             named = [*c.adjective_re.finditer(sentence, near, m.start)]
             named += [*c.state_re.finditer(sentence, near, m.start)]
+            named = [x for x in named if not _a_place(sentence, x)]
             if named:
                 nearest = max(named, key=lambda x: x.start())
                 m.entity.country = c.code(nearest.group(1))
             else:
                 # Failing that, the one state the sentence names, if it names only one.
-                anywhere = {c.code(x.group(1)) for x in c.state_re.finditer(sentence)}
-                anywhere |= {c.code(x.group(1)) for x in c.adjective_re.finditer(sentence)}
+                states = [*c.state_re.finditer(sentence), *c.adjective_re.finditer(sentence)]
+                anywhere = {c.code(x.group(1)) for x in states if not _a_place(sentence, x)}
                 if len(anywhere) == 1:
                     m.entity.country = anywhere.pop()
+
+
+def _a_place(sentence: str, state: re.Match[str]) -> bool:
+    """ "in Addis Ababa, the Ethiopian capital", "ambassador to Ethiopia": a state
+    named as a place someone is in or goes to, not as the state someone serves."""
+    before = sentence[max(0, state.start() - 30) : state.start()]
+    after = sentence[state.end() : state.end() + 20]
+    return bool(_TO_A_PLACE.search(before) or _PLACE_NOUN.match(after))
+
+
+_TO_A_PLACE = re.compile(
+    r"\b(?:in|to|at|into|across|near|visiting|visit to|trip to|capital of|city of)\s+"
+    r"(?:the\s+)?$"
+)
+_PLACE_NOUN = re.compile(r"\s+(?:capital|city|soil|border|territory)\b")
 
 
 def _trim(sentence: str, start: int, end: int, non_names: frozenset[str]) -> tuple[int, int, str]:

@@ -42,7 +42,9 @@ def fold(drafts: list[Draft], forum_dates: dict[str, list[str]] | None = None) -
     for draft in drafts:
         groups.setdefault(_key(draft, drafts), []).append(draft)
     claims = _standins_by_delegation([_one(group) for group in groups.values()])
-    standins = {(c.representative, c.forum) for c in claims if c.status == "absent"}
+    standins = {
+        (c.representative, c.forum) for c in claims if c.status == "absent" and c.representative
+    }
     return [c for c in claims if c.status != "attend" or (c.person, c.forum) not in standins]
 
 
