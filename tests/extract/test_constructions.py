@@ -426,3 +426,48 @@ def test_the_premier_is_the_prime_minister_named_before() -> None:
         dt.date(2025, 8, 20),
     )
     assert {(c.person, c.status) for c in found} == {("Vladimir Putin", "absent")}
+
+
+def test_a_host_city_before_the_body_names_the_meeting() -> None:
+    found = claims(
+        "Reports that Saudi Crown Prince Mohammed bin Salman is leaving his Osaka G20 visit "
+        "early are wrong, an aide said. The crown prince landed in Osaka on Thursday.",
+        dt.date(2019, 6, 28),
+    )
+    assert [(c.person, c.forum, c.status) for c in found] == [
+        ("Mohammed bin Salman", "g20-summit", "attend")
+    ]
+
+
+def test_urging_someone_to_come_is_no_claim() -> None:
+    found = claims(
+        "German Chancellor Friedrich Merz said he had urged Ukrainian President Volodymyr "
+        "Zelensky to come to the EU summit in Brussels."
+    )
+    assert found == []
+
+
+def test_not_there_is_absent() -> None:
+    found = claims(
+        "Zambia's President Hakainde Hichilema was not there when the African Union summit "
+        "opened in Addis Ababa this morning.",
+        dt.date(2025, 2, 15),
+    )
+    assert [(c.person, c.status) for c in found] == [("Hakainde Hichilema", "absent")]
+
+
+def test_accompanying_someone_is_going_where_they_go() -> None:
+    found = claims(
+        "Vice President Kamala Harris will attend the ASEAN summit in Jakarta. National "
+        "Security Adviser Jake Sullivan is accompanying Harris.",
+        dt.date(2023, 9, 4),
+    )
+    assert {(c.person, c.forum, c.status) for c in found} == {
+        ("Kamala Harris", "asean-summit", "attend"),
+        ("Jake Sullivan", "asean-summit", "attend"),
+    }
+    nobody_known = claims(
+        "Indonesian President Joko Widodo will host the ASEAN summit in Jakarta. Foreign "
+        "Minister Retno Marsudi is accompanying the queen on a state visit."
+    )
+    assert "Retno Marsudi" not in {c.person for c in nobody_known}

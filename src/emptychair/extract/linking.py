@@ -52,6 +52,11 @@ _ASKED = re.compile(r"\b(?:asked|asks|ask|told|tells|invited|invites|chose|picke
 _SUPPOSING = re.compile(
     r"\b(?:if|provided|providing|unless|as long as|in case)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)*$"
 )
+_REQUESTED = re.compile(
+    r"\b(?:pressed|urged|urging|urges|advised|encouraged|begged|pleaded with|called on|"
+    r"appealed to|implored|persuade|persuading)\s+(?:[\w.’'-]+\s+){1,4}to\s+(?:\w+\s+)?$",
+    re.I,
+)
 _COMPANY = re.compile(
     r"\b(?:together with|along with|alongside|accompanied by|joined by|"
     # "with" alone, but not "meet with", "talks with": those are other people.
@@ -152,6 +157,9 @@ def link(
         return nobody
     # "it would be a disaster if Zelenskyy stayed away": a supposition, not a claim.
     if subject is not None and _SUPPOSING.search(text[clause : subject.start]):
+        return nobody
+    # "she had pressed Zelenskyy to come": a request, not a statement that anyone goes.
+    if trigger.side == "subject" and _REQUESTED.search(text, clause, trigger.start):
         return nobody
     if subject is None:
         # "those due to attend include Energy Secretary X, Agriculture Secretary Y and Z",

@@ -252,4 +252,9 @@ def _body_mention(
     placed = re.match(r"\s+(?:in|at|on|this|next|last)\b", after)
     if body.default and body.id != "eu" and placed and before.endswith("the "):
         return MeetingMention(body.default, m.start(), m.end(), True)
+    # "his Brisbane G20 visit", "quitting Brisbane G20 early": a host city before it.
+    city = re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+$", before)
+    members = re.match(r"\s+(?:countries|members|nations|economies|states|presidency|chair)", after)
+    if body.default and body.id != "eu" and city and not members:
+        return MeetingMention(body.default, m.start() - (len(before) - city.start()), m.end(), True)
     return None

@@ -431,6 +431,11 @@ class _Reader:
         place travelled to; for "his absence", the meeting his absence was reported
         for; the meeting the text spoke of last, when nothing else follows the verb.
         """
+        if text.startswith("accompan", trigger.start):
+            # "X is accompanying the president": to the meeting the president goes to.
+            led = [a.entity for a in actors if 0 <= a.start - trigger.end <= 12]
+            went = [d for d in self.drafts if led and d.entity is led[0] and d.status == "attend"]
+            return (went[-1].forum, trigger.end, False) if went else None
         # "sitting out Rio": a verb whose object is a meeting's venue.
         place = re.match(r"\s*([A-Z][\w-]+(?: [A-Z][\w-]+)*)", text[trigger.end :])
         held_there = self._venue(place.group(1)) if place else None
@@ -439,6 +444,10 @@ class _Reader:
         meeting = _meeting_for(trigger, meetings, text)
         if meeting is not None:
             return meeting.forum, meeting.start, True
+        # "was not there when the summit opened": "there" is the meeting named next.
+        later = [m for m in meetings if m.start >= trigger.end]
+        if text.endswith("there", trigger.start, trigger.end) and later:
+            return later[0].forum, later[0].start, True
         travel = re.compile(TRAVEL).match(text, trigger.start)
         if travel:
             place = re.compile(r"[A-Z][\w-]+(?: [A-Z][\w-]+)*").match(text, travel.end())

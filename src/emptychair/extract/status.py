@@ -72,6 +72,8 @@ _ATTEND = [
     r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed)(?= (?:[A-Z][\w.]*['’]s )?(?:President|Prime|Premier|Chancellor|King|Queen|[A-Z][a-z]+ [A-Z]))",
     r"(?:lead|leads|led|leading|head|heads|headed|heading) (?:the|a|his|her|its|their|[A-Z][\w'’]*) (?:\w+ )?(?:delegation|team|presence)",
     r"(?:sit|sits|sat|sitting) (?:in on|down with)",
+    # "X is accompanying the vice president": going with someone who goes.
+    r"(?:accompany|accompanies|accompanied|accompanying)(?= (?:the|his|her|their|[A-Z]))",
     r"(?:met|meets|meeting|held talks|holds talks) [^.;]{0,60}?\bon the (?:sidelines|margins|fringes) of",
     r"on the (?:sidelines|margins|fringes) of",
     r"(?:was|were|is|are|will be) joined by\b",
@@ -107,6 +109,7 @@ _ABSENT = [
     r"(?:be|is|are|was|were|been) (?:absent|missing)",
     r"(?:be|is|are|was|were) (?:not|n't) (?:on (?:his|her) itinerary|among)",
     r"(?:will|would) be without",
+    r"(?:is|are|was|were|be) (?:not|n['’]t) (?:there|present|in attendance|on hand)",
 ]
 _VIRTUAL = [
     r"(?:by|via|over|through) (?:a )?(?:video(?:[- ]?link|[- ]?conference)?|videolink|teleconference|zoom|satellite link)",
