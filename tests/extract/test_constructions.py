@@ -471,3 +471,36 @@ def test_accompanying_someone_is_going_where_they_go() -> None:
         "Minister Retno Marsudi is accompanying the queen on a state visit."
     )
     assert "Retno Marsudi" not in {c.person for c in nobody_known}
+
+
+def test_a_new_verb_phrase_after_with_is_not_company() -> None:
+    found = claims(
+        "Chinese President Xi Jinping will not attend the summit in Lima with Pacific leaders "
+        "and will send Premier Li Qiang instead, the foreign ministry said of the APEC "
+        "meeting.",
+        dt.date(2024, 11, 1),
+    )
+    assert {(c.person, c.status) for c in found} == {("Xi Jinping", "absent")}
+
+
+def test_turned_the_forum_down_after_but() -> None:
+    found = claims(
+        "The Kuala Lumpur Summit opens on Thursday. King Salman of Saudi Arabia was invited "
+        "but turned the forum down.",
+        dt.date(2019, 12, 17),
+    )
+    assert [(c.person, c.country, c.status) for c in found] == [
+        ("Salman bin Abdulaziz", "SAU", "absent")
+    ]
+
+
+def test_title_and_name_together_identify_the_office_holder() -> None:
+    found = claims(
+        "Crown Prince Mohammed bin Salman will attend the G20 summit in Osaka. King Salman "
+        "will skip the Arab League summit in Tunis.",
+        dt.date(2019, 3, 20),
+    )
+    assert {(c.person, c.forum, c.status) for c in found} == {
+        ("Mohammed bin Salman", "g20-summit", "attend"),
+        ("Salman bin Abdulaziz", "other", "absent"),
+    }

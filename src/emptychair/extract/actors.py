@@ -234,7 +234,12 @@ class Registry:
         title: str | None = None,
     ) -> Entity:
         """Register a mention, merging with a person already known."""
-        holder = lookup_holder(name, self.published) if name else None
+        # "King Salman" is known by title and name together: not the Crown Prince
+        # Mohammed bin Salman met before.
+        titled = lookup_holder(f"{title} {name}", self.published) if name and title else None
+        if titled is not None and name and " " not in name:
+            name = titled.name
+        holder = titled or (lookup_holder(name, self.published) if name else None)
         if holder:
             confirmed = True
             role = role or holder.role

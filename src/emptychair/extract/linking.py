@@ -22,7 +22,7 @@ CLAUSE_BREAK = re.compile(
 # "is not expected to pledge aid and will take part": each verb phrase has its own hedges.
 _COORDINATED = re.compile(
     r"\b(?:and|but)\b(?=\s+(?:will|would|is|was|are|were|has|had|did|does|plans|intends|may|might|"
-    r"could|can|also|then|later)\b)"
+    r"could|can|also|then|later|[a-z]+ed)\b)"
 )
 # What may stand between the members of a list of people: commas, "and", an appositive,
 # and the country word of the next member ("Modi and South African president Ramaphosa").
@@ -51,6 +51,10 @@ _PARTICIPLE = re.compile(r"\s*(?:(?:After|While|Before|On|Upon|Since)\s+)?")
 _ASKED = re.compile(r"\b(?:asked|asks|ask|told|tells|invited|invites|chose|picked|sent|sends)\b")
 _SUPPOSING = re.compile(
     r"\b(?:if|provided|providing|unless|as long as|in case)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)*$"
+)
+_VERB_BETWEEN = re.compile(
+    r"\b(?:will|would|shall|can|could|may|might|must|is|are|was|were|has|have|had|said|says|"
+    r"send|sends|sent|sending|to)\b"
 )
 _REQUESTED = re.compile(
     r"\b(?:pressed|urged|urging|urges|advised|encouraged|begged|pleaded with|called on|"
@@ -99,7 +103,7 @@ def link(
     clause = clause_start(text, trigger.start)
     # "He has not travelled since May and is likely to join by video": a verb phrase
     # joined by "and" shares the subject of the clause before.
-    shared = _COORDINATED.search(text, max(0, clause - 5), trigger.start)
+    shared = _COORDINATED.search(text, max(0, clause - 5), trigger.end)
     scope = 0 if shared else clause
     before = [a for a in actors if scope <= a.start and a.end <= trigger.start]
     after = [a for a in actors if a.start >= trigger.end]
@@ -209,6 +213,9 @@ def _companions(trigger: Trigger, after: list[ActorMention], text: str) -> list[
     listed = [a for a in after if a.start >= company.end() and (a.entity.name or a.kind == "group")]
     listed = [a for a in listed if not _possessive(text, a)]
     if not listed or listed[0].start - company.end() > 70:
+        return []
+    # "with Asia-Pacific leaders and will send X": a new verb phrase, not company.
+    if _VERB_BETWEEN.search(text, company.end(), listed[0].start):
         return []
     return _coordinated_after(listed, text)
 

@@ -104,6 +104,8 @@ _ABSENT = [
     r"(?:dropped|drops|abandoned|shelved) plans",
     r"(?:pass|passes|passed|passing) up",
     r"(?:turn|turns|turned|turning) down",
+    r"(?:turn|turns|turned|turning) (?:the|an|its|his|her|their|this|that) (?:[\w-]+ ){0,2}?"
+    r"(?:invitation|invite|forum|summit|meeting|gathering|talks|conference|offer) down",
     r"(?:decline|declines|declined|declining) (?:the |an |to attend)",
     r"(?:decided|decides|decide) against",
     r"(?:be|is|are|was|were|been) (?:absent|missing)",
