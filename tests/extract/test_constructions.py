@@ -504,3 +504,80 @@ def test_title_and_name_together_identify_the_office_holder() -> None:
         ("Mohammed bin Salman", "g20-summit", "attend"),
         ("Salman bin Abdulaziz", "other", "absent"),
     }
+
+
+def test_a_principal_who_sends_a_minister_stays_away() -> None:
+    found = claims(
+        "Leaders gather in Apia for the Commonwealth summit on Friday. Fiji's Prime Minister "
+        "Sitiveni Rabuka is sending Foreign Minister Lionel Aingimea.",
+        dt.date(2024, 10, 21),
+    )
+    assert [(c.person, c.status, c.representative) for c in found] == [
+        ("Sitiveni Rabuka", "absent", "Lionel Aingimea")
+    ]
+
+
+def test_a_government_that_will_not_send_its_minister() -> None:
+    found = claims(
+        "Chile's President Gabriel Boric will skip the Ibero-American Summit in Cuenca. "
+        "Nor will his government send Foreign Minister Alberto van Klaveren.",
+        dt.date(2024, 11, 12),
+    )
+    assert {(c.person, c.status) for c in found} == {
+        ("Gabriel Boric", "absent"),
+        ("Alberto van Klaveren", "absent"),
+    }
+
+
+def test_excluded_from_a_meeting_is_absent() -> None:
+    active = claims(
+        "The African Union has shut Niger's foreign minister Bakary Yaou Sangare out of the "
+        "African Union summit in Addis Ababa.",
+        dt.date(2024, 7, 15),
+    )
+    assert [(c.person, c.status) for c in active] == [("Bakary Yaou Sangare", "absent")]
+    passive = claims(
+        "Russian President Vladimir Putin was barred from the APEC summit in Lima.",
+        dt.date(2024, 11, 10),
+    )
+    assert [(c.person, c.status) for c in passive] == [("Vladimir Putin", "absent")]
+
+
+def test_a_verb_left_out_after_a_hedge() -> None:
+    found = claims(
+        "It is not clear whether Argentine President Javier Milei will come to the G20 "
+        "summit in Johannesburg, but two officials said he was unlikely to.",
+        dt.date(2025, 11, 10),
+    )
+    [milei] = found
+    assert (milei.status, milei.certainty, len(milei.sources)) == ("absent", "expected", 2)
+
+
+def test_the_blocs_meeting_is_the_storys_bloc() -> None:
+    found = claims(
+        "ASEAN will keep Myanmar's junta out of its talks. Thai Foreign Minister Maris "
+        "Sangiampongsa will skip a gathering of the bloc's foreign ministers.",
+        dt.date(2025, 1, 10),
+    )
+    assert [(c.person, c.forum) for c in found] == [("Maris Sangiampongsa", "asean-ministers")]
+
+
+def test_an_indefinite_summit_is_the_bodys_summit() -> None:
+    found = claims(
+        "ASEAN foreign ministers met in Jakarta. The bloc last year moved to exclude junta "
+        "leader Min Aung Hlaing from a summit.",
+        dt.date(2022, 2, 3),
+    )
+    assert [(c.person, c.forum, c.status) for c in found] == [
+        ("Min Aung Hlaing", "asean-summit", "absent")
+    ]
+
+
+def test_a_speaker_is_not_the_one_his_refers_to() -> None:
+    found = claims(
+        "Myanmar's foreign minister Than Swe will not be invited to the ASEAN foreign "
+        "ministers' retreat, spokesman Chum Sounry told AFP. Myanmar has been asked to send "
+        "a non-political official in his place, he added.",
+        dt.date(2025, 1, 10),
+    )
+    assert "Chum Sounry" not in {c.person for c in found}

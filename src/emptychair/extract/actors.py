@@ -495,7 +495,8 @@ def _named(
 def _appositive(sentence: str, end: int) -> tuple[str | None, str | None]:
     """Country and role from ", the U.S. secretary of state," or "of Qatar" after a name."""
     after = sentence[end : end + 90]
-    m = re.match(r",\s+(?:who\s+(?:is|was|heads|leads)\s+)?" + _QUALIFIERS, after)
+    # ", the U.S. secretary of state", " - foreign minister of the junta -"
+    m = re.match(r"(?:,|\s[-–—])\s+(?:who\s+(?:is|was|heads|leads)\s+)?" + _QUALIFIERS, after)
     if m:
         rest = after[m.end() :]
         country, rest_after = _leading_country(rest)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from emptychair.extract.actors import ActorMention, Entity, governed
+from emptychair.extract.actors import ROLE_RANK, ActorMention, Entity, governed
 from emptychair.extract.status import Trigger
 
 CLAUSE_BREAK = re.compile(
@@ -56,6 +56,7 @@ _VERB_BETWEEN = re.compile(
     r"\b(?:will|would|shall|can|could|may|might|must|is|are|was|were|has|have|had|said|says|"
     r"send|sends|sent|sending|to)\b"
 )
+_PASSIVE = re.compile(r"\s+(?:was|were|is|are|be|been|being|has been|had been)\s+(?:\w+\s+)?")
 _REQUESTED = re.compile(
     r"\b(?:pressed|urged|urging|urges|advised|encouraged|begged|pleaded with|called on|"
     r"appealed to|implored|persuade|persuading)\s+(?:[\w.’'-]+\s+){1,4}to\s+(?:\w+\s+)?$",
@@ -153,6 +154,18 @@ def link(
         return Link((absent,), subject.entity.name if subject else None, clause)
     if trigger.side == "represented":
         return _represented(trigger, subject, before, after, text, clause)
+    if trigger.side == "sent":
+        return _sent(trigger, subject, after, clause)
+    if trigger.side == "excluded":
+        # "shut its top diplomat out of the retreat": the one between verb and "out of";
+        # "X was barred from the summit": the subject of a passive.
+        cut = re.search(r"\b(?:from|out of)\b", text[trigger.end :])
+        limit = trigger.end + (cut.start() if cut else 0)
+        inside = [a for a in after if a.start < limit and a.kind != "pronoun"]
+        if inside:
+            return Link((inside[0].entity,), None, clause)
+        passive = subject and _PASSIVE.fullmatch(text, subject.end, trigger.start)
+        return Link((subject.entity,), None, clause) if subject and passive else nobody
     if trigger.side == "contrast":
         # "Medvedev, not Putin, will lead Russia at the summit"
         named = [a for a in after if a.start - trigger.end < 20]
@@ -265,6 +278,26 @@ def _represented(
         sent = [a for a in before if a.start >= send_at and a.entity.name and a.kind != "pronoun"]
         if sender and sent:
             return Link((sender[-1].entity,), sent[0].entity.name, clause)
+    return nobody
+
+
+def _sent(
+    trigger: Trigger, subject: ActorMention | None, after: list[ActorMention], clause: int
+) -> Link:
+    """ "Salwai is sending Climate Change Minister Regenvanu": a principal who sends
+    someone of lower office stays away; "it will send X" (a state, a government): X goes."""
+    nobody = Link((), None, clause)
+    sent = after[0] if after and after[0].start - trigger.end <= 12 else None
+    if sent is None or sent.kind == "pronoun" or not (sent.entity.name or sent.entity.country):
+        return nobody
+    sender = subject.entity if subject and subject.kind != "group" else None
+    if sender is None or sender is sent.entity:
+        return Link((sent.entity,), None, clause)
+    outranks = ROLE_RANK.get(sender.role or "official", 3) < ROLE_RANK.get(
+        sent.entity.role or "official", 3
+    )
+    if outranks and sent.entity.name:
+        return Link((sender,), sent.entity.name, clause)
     return nobody
 
 

@@ -149,6 +149,13 @@ def find_meetings(
         for m in _words(pattern, sentence):
             if free(m.start(), m.end()):
                 found.append(MeetingMention(forum, m.start(), m.end(), True))
+    # "the bloc's foreign ministers": the bloc the story is about.
+    if body_context:
+        context_body = next(b for b in f.bodies if b.id == body_context)
+        for m in _BLOC.finditer(sentence):
+            mention = _body_mention(sentence, m, context_body, f, body_context)
+            if mention and free(mention.start, mention.end):
+                found.append(mention)
     for body in f.bodies:
         for m in _words(body.pattern, sentence):
             mention = _body_mention(sentence, m, body, f, body_context)
@@ -166,7 +173,12 @@ def find_meetings(
                 named = f.noun.search(m.group(0))  # "the leaders' summit"
                 bare = m.group(0).lower() in ("summit", "summits", "leaders", "ministers")
                 if bare:
-                    continue  # "the summit" refers back; the anaphors below resolve it
+                    # "to exclude him from a summit": an indefinite one is the body's own
+                    # kind of meeting; "the summit" refers back (the anaphors below).
+                    indefinite = sentence[max(0, m.start() - 2) : m.start()] == "a "
+                    if indefinite and kind_forum and free(m.start() - 2, m.end()):
+                        found.append(MeetingMention(kind_forum, m.start() - 2, m.end(), False))
+                    continue
                 if kind_forum and (near_noun or allied or named) and free(m.start(), m.end()):
                     found.append(MeetingMention(kind_forum, m.start(), m.end(), True))
     for m in f.anaphor.finditer(sentence):
@@ -192,6 +204,7 @@ _GATHER = re.compile(
 )
 
 
+_BLOC = re.compile(r"\bbloc(?=['’]s\b)")
 _ORDINARY = (
     r"(?:(?:\d+(?:st|nd|rd|th)|first|second|third|annual|yearly|ordinary|extraordinary|regular|"
     r"special|informal|emergency|biannual)\s+)*"

@@ -125,6 +125,8 @@ _MEETING_PART = re.compile(
 )
 # What may stand between two years of one list: "2020 and 2021", "2020, when ..., and in 2021".
 _YEAR_GLUE = re.compile(r"\s*(?:,|,?\s*and|,\s*[^,.;]{1,50},\s*and)\s+(?:in\s+)?")
+# "..., spokesperson Chum Sounry told AFP": who speaks is a source, not the topic.
+_SPEAKER = re.compile(r"\s*(?:said|says|told|tells|added|announced|wrote|noted)\b")
 _ARRIVAL = re.compile(
     r"\b(?:arrived|arrives|arriving|arrive|reached|reaches|landed|lands|travell?ed|flew|flies|"
     r"headed|heads) (?:in |at |to )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?: on \w+| \w+day)? for\s+"
@@ -230,7 +232,10 @@ class _Reader:
         subjects = [
             a
             for a in actors
-            if a.kind in ("name", "alias") and a.entity.name and not governed(text, a)
+            if a.kind in ("name", "alias")
+            and a.entity.name
+            and not governed(text, a)
+            and not _SPEAKER.match(text, a.end)
         ]
         if subjects:
             self.registry.topic = subjects[0].entity
@@ -373,8 +378,10 @@ class _Reader:
             return []  # "dropped plans to attend": the absence trigger speaks for it.
         status = trigger.status
         # "has not decided whether to attend": the negation is on the deciding.
-        if trigger.side == "subject" and not _WEIGHING.search(clause):
+        if trigger.side in ("subject", "sent") and not _WEIGHING.search(clause):
             status = apply_negation(status, window)
+        if trigger.side == "sent" and linked.representative:
+            status = "absent"  # the sender stays away; the one sent stands in
         after = re.split(r"[,:;.!?]", text[trigger.end : trigger.end + 12])[0]
         certainty = certainty_of(window + " " + after)
         # "won't attend unless the venue is changed": a condition after the verb.

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Side = Literal["subject", "object", "standin", "represented", "without", "contrast"]
+Side = Literal[
+    "subject", "object", "standin", "represented", "without", "contrast", "sent", "excluded"
+]
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,9 @@ _PARTIAL = (
     r"|(?:absence|absences) from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b"
 )
 
+# Hedges that may stand before a verb left out: "he was unlikely to."
+_ELLIPSIS = ["likely", "unlikely", "expected", "planning", "going", "due", "set", "plans", "hopes"]
+
 _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
     (re.compile(rf"\b{_PARTIAL}"), "attend", "subject"),
     (re.compile(rf"\b(?:{'|'.join(_VIRTUAL)})", re.I), "virtual", "subject"),
@@ -155,6 +160,31 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
     ),
     (re.compile(r"\binstead\b"), "absent", "represented"),
     (re.compile(r"(?<=[A-Za-z]), not\b(?= [A-Z][^,]{2,60},)"), "absent", "contrast"),
+    # "Salwai is sending Climate Change Minister Ralph Regenvanu", "nor will it send X"
+    (
+        re.compile(
+            r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatched|dispatching)\b"
+            r"(?= (?:[A-Z]|his |her |its |their |the ))"
+        ),
+        "attend",
+        "sent",
+    ),
+    # "ASEAN shut its top diplomat out of the retreat", "to exclude X from a summit"
+    (
+        re.compile(
+            r"\b(?:exclude|excludes|excluded|excluding|bar|bars|barred|barring|ban|bans|banned|"
+            r"banning|shut|shuts|shutting|keep|keeps|kept|keeping|disinvite|disinvited)\b"
+            r"(?=[^.;]{1,80}?\b(?:from|out of)\b)"
+        ),
+        "absent",
+        "excluded",
+    ),
+    # "... indicated that he was unlikely to.": the verb left out is the one asked about.
+    (
+        re.compile("(?:" + "|".join(f"(?<=\\b{w} )" for w in _ELLIPSIS) + r")to(?=\s*[.;,]|\s*$)"),
+        "attend",
+        "subject",
+    ),
     # "The most conspicuous absentee is X", "X is one more of the absentees"
     (re.compile(r"\babsentees?\b"), "absent", "subject"),
     # "ministers are meeting in Brussels without the U.S. secretary of state"
