@@ -581,3 +581,50 @@ def test_a_speaker_is_not_the_one_his_refers_to() -> None:
         dt.date(2025, 1, 10),
     )
     assert "Chum Sounry" not in {c.person for c in found}
+
+
+def test_advisers_are_officials() -> None:
+    found = claims(
+        "Those due to attend the COP30 climate summit in Belem include Environment Minister "
+        "Steffi Lemke and climate adviser Jennifer Morgan.",
+        dt.date(2025, 11, 1),
+    )
+    assert {c.person for c in found} == {"Steffi Lemke", "Jennifer Morgan"}
+
+
+def test_people_doing_something_at_a_meeting_the_sentence_opens_with() -> None:
+    found = claims(
+        "Xi Jinping will skip the G20 summit in Johannesburg. At last year's summit in Rio, "
+        "Lula and Xi signed a dozen agreements.",
+        dt.date(2025, 11, 10),
+    )
+    rio = {(c.person, c.status) for c in found if c.meeting_date is None}
+    assert rio == {("Luiz Inacio Lula da Silva", "attend"), ("Xi Jinping", "attend")}
+
+
+def test_came_to_power_is_no_arrival() -> None:
+    found = claims(
+        "It would be the first G20 summit Xi Jinping has missed since he came to power.",
+        dt.date(2023, 9, 1),
+    )
+    [xi] = found
+    assert (xi.status, xi.certainty) == ("absent", "expected")
+
+
+def test_an_inverted_condition_is_no_claim() -> None:
+    found = claims(
+        "Should Xi Jinping decide against travelling to Delhi, he and Biden could meet at the "
+        "APEC summit in November.",
+        dt.date(2023, 9, 1),
+    )
+    assert found == []
+
+
+def test_hoping_someone_comes_is_only_possible() -> None:
+    found = claims(
+        "French President Emmanuel Macron said he hoped Brazilian President Luiz Inacio Lula "
+        "da Silva would come to the G7 summit in Evian.",
+        dt.date(2025, 2, 1),
+    )
+    [lula] = [c for c in found if c.person == "Luiz Inacio Lula da Silva"]
+    assert (lula.status, lula.certainty) == ("attend", "possible")

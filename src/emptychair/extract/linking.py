@@ -50,7 +50,8 @@ _LIST_GLUE = re.compile(
 _PARTICIPLE = re.compile(r"\s*(?:(?:After|While|Before|On|Upon|Since)\s+)?")
 _ASKED = re.compile(r"\b(?:asked|asks|ask|told|tells|invited|invites|chose|picked|sent|sends)\b")
 _SUPPOSING = re.compile(
-    r"\b(?:if|provided|providing|unless|as long as|in case)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)*$"
+    r"(?:\b(?:if|provided|providing|unless|as long as|in case)|^\s*(?:Should|Were|Had))\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)*$"
 )
 _VERB_BETWEEN = re.compile(
     r"\b(?:will|would|shall|can|could|may|might|must|is|are|was|were|has|have|had|said|says|"
@@ -185,7 +186,7 @@ def link(
         if listed:
             members = [a for a in after if a.start >= listed.end() and not _possessive(text, a)]
             if members and members[0].start - listed.end() < 40:
-                group = _coordinated_after(members, text)
+                group = coordinated_after(members, text)
                 return Link(tuple(a.entity for a in group), None, clause)
         return nobody
     # Earlier members of a list join the subject even after a preposition:
@@ -230,7 +231,7 @@ def _companions(trigger: Trigger, after: list[ActorMention], text: str) -> list[
     # "with Asia-Pacific leaders and will send X": a new verb phrase, not company.
     if _VERB_BETWEEN.search(text, company.end(), listed[0].start):
         return []
-    return _coordinated_after(listed, text)
+    return coordinated_after(listed, text)
 
 
 def _represented(
@@ -334,7 +335,8 @@ def _coordinated(subjects: list[ActorMention], text: str) -> list[ActorMention]:
     return group
 
 
-def _coordinated_after(members: list[ActorMention], text: str) -> list[ActorMention]:
+def coordinated_after(members: list[ActorMention], text: str) -> list[ActorMention]:
+    """The people listed from ``members[0]`` on: "A, B and C"."""
     group = [members[0]]
     for nxt in members[1:]:
         if not _LIST_GLUE.fullmatch(text, group[-1].end, nxt.start):

@@ -76,6 +76,7 @@ def _forums() -> _Forums:
     noun = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
     anaphor = re.compile(
         r"\b(?:the|this|that|this week['’]s|next week['’]s|the upcoming|the coming|the planned|"
+        r"(?:last|this|next) (?:year|month)['’]s|"
         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow)['’]s|"
         r"the annual|the yearly|the two-day|the three-day|the four-day|the regional|the main|"
         r"the same|the previous|the following|its|their|these|those)\s+"

@@ -17,7 +17,7 @@ from emptychair.extract.actors import ActorMention, Registry, find_actors, gover
 from emptychair.extract.attribution import find_sources
 from emptychair.extract.certainty import certainty_of
 from emptychair.extract.dates import DateMention, find_dates
-from emptychair.extract.linking import CLAUSE_BREAK, clause_start, link
+from emptychair.extract.linking import CLAUSE_BREAK, clause_start, coordinated_after, link
 from emptychair.extract.meetings import (
     MeetingMention,
     dominant_body,
@@ -125,6 +125,14 @@ _MEETING_PART = re.compile(
 )
 # What may stand between two years of one list: "2020 and 2021", "2020, when ..., and in 2021".
 _YEAR_GLUE = re.compile(r"\s*(?:,|,?\s*and|,\s*[^,.;]{1,50},\s*and)\s+(?:in\s+)?")
+_HOPED = re.compile(
+    r"\b(?:hopes?|hoped|hoping|wish(?:es|ed)?|would like)\b(?:\s+that)?\s+[^,;]{0,60}$"
+)
+_WOULD_BE = re.compile(r"\b(?:it|this|that)\s+would\s+(?:be|mark)\b", re.I)
+# A sentence that opens at a meeting: "At last year's gathering in Bali, ..."
+_AT_THE_MEETING = re.compile(
+    r"(?:At|During|On the sidelines of|On the margins of)\s+(?=(?:the|last|this|that|a)\b)"
+)
 # "..., spokesperson Chum Sounry told AFP": who speaks is a source, not the topic.
 _SPEAKER = re.compile(r"\s*(?:said|says|told|tells|added|announced|wrote|noted)\b")
 _ARRIVAL = re.compile(
@@ -266,8 +274,47 @@ class _Reader:
         for trigger in find_triggers(text):
             found += self._claims(sentence, trigger, actors, meetings, dates, sources, future)
         if not found:
-            found = self._listed(sentence, actors, sources)
+            found = self._listed(sentence, actors, sources) or self._there(
+                sentence, actors, meetings, dates, sources
+            )
         self.drafts += found + self._elsewhere(text, found) + self._so_too(text, actors, found)
+
+    def _there(
+        self,
+        sentence: Sentence,
+        actors: list[ActorMention],
+        meetings: list[MeetingMention],
+        dates: list[DateMention],
+        sources: tuple[Source, ...],
+    ) -> list[merge.Draft]:
+        """ "At last year's gathering in Bali, Biden and Xi held talks": whoever the
+        sentence has doing something at a meeting it opens with was there."""
+        text = sentence.text
+        opening = _AT_THE_MEETING.match(text)
+        meeting = next((m for m in meetings if opening and m.start == opening.end()), None)
+        if meeting is None:
+            return []
+        comma = text.find(",", meeting.end)
+        main = [a for a in actors if comma >= 0 and a.start > comma and a.entity.name]
+        if not main or governed(text, main[0]) or _SPEAKER.match(text, main[0].end):
+            return []
+        date = _date_near(dates, meeting.start)
+        if date is None or (date.value is None and not date.past):
+            date = self._default_date(dates)
+        return [
+            merge.Draft(
+                entity=a.entity,
+                forum=meeting.forum,
+                status="attend",
+                certainty="reported",
+                representative=None,
+                sources=sources,
+                date=date,
+                future=False,
+                sentence=sentence,
+            )
+            for a in coordinated_after(main, text)
+        ]
 
     def _listed(
         self, sentence: Sentence, actors: list[ActorMention], sources: tuple[Source, ...]
@@ -384,6 +431,12 @@ class _Reader:
             status = "absent"  # the sender stays away; the one sent stands in
         after = re.split(r"[,:;.!?]", text[trigger.end : trigger.end + 12])[0]
         certainty = certainty_of(window + " " + after)
+        # "Biden hopes Xi will come": a hope about someone else's plans.
+        if _HOPED.search(text, clause_start(text, trigger.start), linked.window_start):
+            certainty = "possible"
+        # "It would be the first G-20 meeting Xi has missed": the frame hedges it.
+        if certainty == "reported" and _WOULD_BE.search(clause):
+            certainty = "expected"
         # "won't attend unless the venue is changed": a condition after the verb.
         end = clause_end.start() if clause_end else len(text)
         if _CONDITION.search(text, trigger.end, end):

@@ -36,6 +36,11 @@ TRAVEL = (
     r"(?:also |already )?(?:to|in|into) "
     r"(?:the )?(?=[A-Z])"
 )
+# "came to power", "went to war": to + a noun that is no place.
+_IDIOM = (
+    r"(?!\s*(?:power|office|terms|an? (?:agreement|deal|end|halt|conclusion|close)|the conclusion|"
+    r"war|court|the polls|blows|grips|light|mind|bed|sleep|waste|pieces|great lengths)\b)"
+)
 _ATTEND = [
     r"attend(?:s|ed|ing)?\b",
     r"(?:take|takes|took|taking|taken) part",
@@ -66,8 +71,8 @@ _ATTEND = [
     r"(?:reached|reaches) (?:the )?(?:alliance|[A-Z])",
     r"(?:turn|turns|turned|turning) up",
     r"(?:show|shows|showed|showing) up",
-    r"(?:come|comes|came|coming) (?:to|for|from [A-Z]\w+ for)\b",
-    r"(?:go|goes|went|going) to (?=\S)",
+    rf"(?:come|comes|came|coming) (?:to|for|from [A-Z]\w+ for)\b{_IDIOM}",
+    rf"(?:go|goes|went|going) to (?=\S){_IDIOM}",
     r"(?:address|addresses|addressed|addressing) (?:the|a)\b",
     r"(?:speak|speaks|spoke|speaking) (?:at|to|for|during)\b",
     r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|open|opens|opened|opening)(?= (?:the|a|an|this|next|its)\b)",
