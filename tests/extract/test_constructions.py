@@ -628,3 +628,22 @@ def test_hoping_someone_comes_is_only_possible() -> None:
     )
     [lula] = [c for c in found if c.person == "Luiz Inacio Lula da Silva"]
     assert (lula.status, lula.certainty) == ("attend", "possible")
+
+
+def test_two_meetings_of_one_forum_are_two_claims() -> None:
+    found = claims(
+        "Trump skips East Asia Summit. U.S. President Donald Trump was in Manila for the "
+        "ASEAN Summit on Monday, but he missed the East Asia Summit on Tuesday. The summit "
+        "went ahead without him.",
+        dt.date(2017, 11, 14),
+    )
+    assert sorted((c.forum, c.status) for c in found) == [
+        ("asean-summit", "absent"),
+        ("asean-summit", "attend"),
+    ]
+    one = claims(
+        "Trump to skip East Asia Summit. U.S. President Donald Trump will not be at the "
+        "summit in Angeles. Skipping the gathering sends a signal, experts said.",
+        dt.date(2017, 10, 24),
+    )
+    assert [(c.forum, c.status) for c in one] == [("asean-summit", "absent")]

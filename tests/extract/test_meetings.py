@@ -164,3 +164,19 @@ def test_dominant_body_is_the_most_mentioned() -> None:
 
 def test_dominant_body_of_text_without_bodies() -> None:
     assert dominant_body("The mayor opened a bridge.") is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "the East Asia Summit",
+        "the U.S.-ASEAN summit",
+        "the Climate summit in Baku",
+        "the Pacific Islands Forum",
+        "the Ukraine Defense Contact Group",
+        "the OSCE Ministerial Council",
+        "the Commonwealth Heads of Government Meeting",
+    ],
+)
+def test_every_named_meeting_passes_the_fast_gate(name: str) -> None:
+    assert may_mention_meeting(f"He will attend {name}.")

@@ -26,6 +26,8 @@ class MeetingMention:
     start: int
     end: int
     explicit: bool
+    # One of the forum's other meetings ("east-asia-summit"); None for its main one.
+    event: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class _Body:
 @dataclass(frozen=True)
 class _Forums:
     bodies: list[_Body]
-    names: list[tuple[str, re.Pattern[str]]]
+    names: list[tuple[str, str | None, re.Pattern[str]]]
     kinds: list[tuple[str, re.Pattern[str]]]
     noun: re.Pattern[str]
     anaphor: re.Pattern[str]
@@ -66,7 +68,8 @@ def _forums() -> _Forums:
         for b in data["bodies"]
     ]
     names = [
-        (n["forum"], re.compile(rf"(?:{_either(n['patterns'])})(?![\w-])")) for n in data["names"]
+        (n["forum"], n.get("event"), re.compile(rf"(?:{_either(n['patterns'])})(?![\w-])"))
+        for n in data["names"]
     ]
     kinds = [
         (kind, re.compile(rf"\b(?:{_either(patterns)})(?![\w-])", re.IGNORECASE))
@@ -89,7 +92,7 @@ def _forums() -> _Forums:
 @cache
 def _mention_patterns() -> list[re.Pattern[str]]:
     f = _forums()
-    return [b.pattern for b in f.bodies] + [p for _, p in f.names]
+    return [b.pattern for b in f.bodies] + [p for _, _, p in f.names]
 
 
 def may_mention_meeting(text: str) -> bool:
@@ -122,7 +125,7 @@ def dominant_body(text: str) -> str | None:
     """The body a document speaks of most (NATO, G20 ...), to read bare kinds by."""
     counts: Counter[str] = Counter()
     # Meetings with names of their own (COP26, the General Assembly) compete too.
-    named = sum(1 for _, p in _forums().names for _ in _words(p, text))
+    named = sum(1 for _, _, p in _forums().names for _ in _words(p, text))
     for body in _forums().bodies:
         if body.id in ("au", "commonwealth", "eu"):
             continue  # Too often a word of other meanings or background.
@@ -146,10 +149,10 @@ def find_meetings(
     def free(s: int, e: int) -> bool:
         return not any(s < m.end and m.start < e for m in found)
 
-    for forum, pattern in f.names:
+    for forum, event, pattern in f.names:
         for m in _words(pattern, sentence):
             if free(m.start(), m.end()):
-                found.append(MeetingMention(forum, m.start(), m.end(), True))
+                found.append(MeetingMention(forum, m.start(), m.end(), True, event))
     # "the bloc's foreign ministers": the bloc the story is about.
     if body_context:
         context_body = next(b for b in f.bodies if b.id == body_context)

@@ -29,6 +29,8 @@ class Draft:
     sentence: Sentence
     # "his absence": a noun that refers back to a statement rather than making one.
     nominal: bool = False
+    # Which of the forum's meetings, where it holds more than one (meetings.py).
+    event: str | None = None
 
 
 def fold(drafts: list[Draft], forum_dates: dict[str, list[str]] | None = None) -> list[Claim]:
@@ -38,7 +40,7 @@ def fold(drafts: list[Draft], forum_dates: dict[str, list[str]] | None = None) -
     claim dated only by default (the publication month) takes the first of them.
     """
     drafts = [_dated(d, drafts, forum_dates or {}) for d in drafts]
-    groups: dict[tuple[int, str, str], list[Draft]] = {}
+    groups: dict[tuple[int, str, str, str], list[Draft]] = {}
     for draft in drafts:
         groups.setdefault(_key(draft, drafts), []).append(draft)
     claims = _standins_by_delegation([_one(group) for group in groups.values()])
@@ -98,8 +100,8 @@ def _dated(draft: Draft, drafts: list[Draft], forum_dates: dict[str, list[str]])
     return replace(draft, date=DateMention(-1, -1, max(known, key=len), past=False))
 
 
-def _key(draft: Draft, drafts: list[Draft]) -> tuple[int, str, str]:
-    return id(draft.entity), draft.forum, _instance(draft, drafts)
+def _key(draft: Draft, drafts: list[Draft]) -> tuple[int, str, str, str]:
+    return id(draft.entity), draft.forum, _instance(draft, drafts), draft.event or ""
 
 
 def _instance(draft: Draft, drafts: list[Draft]) -> str:

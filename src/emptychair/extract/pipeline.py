@@ -128,6 +128,10 @@ _YEAR_GLUE = re.compile(r"\s*(?:,|,?\s*and|,\s*[^,.;]{1,50},\s*and)\s+(?:in\s+)?
 _HOPED = re.compile(
     r"\b(?:hopes?|hoped|hoping|wish(?:es|ed)?|would like)\b(?:\s+that)?\s+[^,;]{0,60}$"
 )
+_PLANNED_MEETING = re.compile(
+    r"\b(?:will|would|to|could|may|might|shall|hopes?|plans?|expects?)\s+(?:\w+\s+){0,2}?"
+    r"(?:meet|see|hold talks|talk|sit down)\b"
+)
 _WOULD_BE = re.compile(r"\b(?:it|this|that)\s+would\s+(?:be|mark)\b", re.I)
 # A sentence that opens at a meeting: "At last year's gathering in Bali, ..."
 _AT_THE_MEETING = re.compile(
@@ -198,10 +202,15 @@ class _Reader:
         self.pending: list[tuple[Sentence, list[ActorMention], list[DateMention], bool]] = []
         # The status a factbox heading gives the list items under it.
         self.section: str | None = None
+        # Which meeting of each forum the story is about: "the summit" is that one
+        # unless a sentence names another ("the East Asia Summit").
+        self.events: dict[str, str | None] = {}
 
     def read_headline(self, title: str) -> None:
         """A headline names the meeting the story is about; its claims come from the body."""
         named = [m for m in find_meetings(title, self.body, None) if m.explicit]
+        for m in named:
+            self.events.setdefault(m.forum, m.event)
         if named:
             self.story_forum = self.previous_forum = named[0].forum
 
@@ -229,6 +238,8 @@ class _Reader:
         elif len(self.pending) < 3:
             self.pending.append((sentence, actors, dates, future))
         named = [m for m in meetings if m.explicit]
+        for m in named:
+            self.events.setdefault(m.forum, m.event)
         # "ahead of the summit" places something in time, "the 2023 G20 summit" looks
         # back; either still tells what the story is about when nothing else has.
         current = [m for m in named if not _time_reference(text, m) and not _past(dates, m)]
@@ -400,10 +411,21 @@ class _Reader:
             return []
         if _NOT_AN_EVENT.match(text, trigger.end):
             return []  # "missed the deadline", "skipped the gala dinner"
+        # "hopes to meet Li on the sidelines of the summit": a plan to meet someone
+        # there says nothing of taking part (FORMAT.md); "met Li on the sidelines" does.
+        sidelines = re.search(
+            r"\b(?:sidelines|margins|fringes)\b", text[trigger.start : trigger.end]
+        )
+        if sidelines and _PLANNED_MEETING.search(
+            text, clause_start(text, trigger.start), trigger.end
+        ):
+            return []
         located = self._locate(trigger, actors, meetings, text)
         if located is None:
             return []
         forum, meeting_at, named_here = located
+        here = next((m for m in meetings if m.start == meeting_at and m.explicit), None)
+        event = here.event if here else self.events.get(forum)
         linked = link(trigger, actors, text, self.registry.topic)
         if not linked.actors:
             if trigger.side == "represented":
@@ -473,6 +495,7 @@ class _Reader:
                 future=future,
                 sentence=sentence,
                 nominal=trigger.side == "object",
+                event=event,
             )
             for actor in actors_known
             for when in dated
