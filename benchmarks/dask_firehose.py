@@ -23,6 +23,7 @@ This is a report, not a test: it exits 0 whatever the figures.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -136,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
 
             corpus = Path(scratch) / "firehose.jsonl"
             print(f"[dask] generating {args.docs} documents ...", file=sys.stderr, flush=True)
-            write_jsonl(generate(args.docs, meeting_share=args.meeting_share), corpus)
+            # A firehose arrives in time order and archives are partitioned by date, so
+            # a batch holds a day or two, not every month of the corpus (the output is
+            # partitioned by month: shuffled dates would write a file per month per batch).
+            docs = generate(args.docs, meeting_share=args.meeting_share)
+            write_jsonl(sorted(docs, key=lambda d: d.published or dt.date.min), corpus)
         results = []
         out = Path(scratch) / "out"
         for workers in (1, 2):

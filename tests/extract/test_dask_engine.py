@@ -155,3 +155,15 @@ def test_cli_local_engine_refuses_dask_options(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", "--workers", "4", str(DEV)])
     assert result.exit_code == 2
     assert "need --engine dask" in result.stderr
+
+
+def test_parquet_parts_are_zstd_by_default_and_jsonl_refuses_zstd(
+    scheduler: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    run([DEV], out, "test", DaskOptions(scheduler, batch_size=60))
+    part = next((out / "documents").rglob("*.parquet"))
+    assert pq.ParquetFile(part).metadata.row_group(0).column(0).compression == "ZSTD"
+    args = ["extract", "--engine", "dask", "--scheduler", scheduler, "--format", "jsonl"]
+    result = CliRunner().invoke(app, [*args, "--compression", "zstd", "-o", str(tmp_path / "j")])
+    assert result.exit_code == 2 and "zstd is for Parquet" in result.stderr

@@ -17,7 +17,7 @@ from emptychair.cli.progress import counter
 from emptychair.evaluate import evaluate_file, format_report
 from emptychair.extract import dask_engine
 from emptychair.extract.batch import extract_paths
-from emptychair.extract.output import Compression, OutputFormat
+from emptychair.extract.output import Compression, OutputFormat, default_compression
 from emptychair.sources import ReadError
 
 
@@ -67,7 +67,8 @@ def extract_command(
         typer.Option("--format", help="Dask: parquet (default; tables) or jsonl (parts)."),
     ] = None,
     compression: Annotated[
-        Compression | None, typer.Option(help="Dask: gzip (default) or none.")
+        Compression | None,
+        typer.Option(help="Dask: zstd (Parquet's default), gzip (JSON Lines' default) or none."),
     ] = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Dask: documents per task and per output part.")
@@ -85,7 +86,13 @@ def extract_command(
     if engine is Engine.dask:
         options = dask_engine.DaskOptions(scheduler, workers, batch_size=batch_size)
         form = output_format or OutputFormat.parquet
-        _extract_on_dask(paths, output, day, options, form, compression or Compression.gzip, quiet)
+        if form is OutputFormat.jsonl and compression is Compression.zstd:
+            typer.echo(
+                "error: --compression zstd is for Parquet; JSON Lines take gzip or none", err=True
+            )
+            raise typer.Exit(2)
+        chosen = compression or default_compression(form)
+        _extract_on_dask(paths, output, day, options, form, chosen, quiet)
         return
     dask_only = [scheduler, output_format, compression]
     if any(v is not None for v in dask_only) or workers != 2 or quiet:

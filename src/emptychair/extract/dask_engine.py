@@ -25,7 +25,7 @@ from distributed import Client, Future, LocalCluster, wait
 
 from emptychair import vocab
 from emptychair.extract.batch import Extraction
-from emptychair.extract.output import Compression, OutputFormat, write_part
+from emptychair.extract.output import Compression, OutputFormat, default_compression, write_part
 from emptychair.extract.pipeline import extract
 from emptychair.model import Document
 from emptychair.sources.errors import ReadError
@@ -104,7 +104,7 @@ def run(
     extractor: str,
     options: DaskOptions = DaskOptions(),
     form: OutputFormat = OutputFormat.parquet,
-    compression: Compression = Compression.gzip,
+    compression: Compression | None = None,
     published: dt.date | None = None,
     progress: Callable[[PartResult], None] | None = None,
 ) -> RunReport:
@@ -115,6 +115,7 @@ def run(
     ``progress`` is called once per finished part. ``out`` must be empty or
     new: parts left by an earlier run would mix with this one's (ValueError).
     """
+    compression = compression or default_compression(form)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ValueError(f"{out} is not an empty directory")
     out.mkdir(parents=True, exist_ok=True)
