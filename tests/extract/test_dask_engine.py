@@ -165,5 +165,7 @@ def test_parquet_parts_are_zstd_by_default_and_jsonl_refuses_zstd(
     part = next((out / "documents").rglob("*.parquet"))
     assert pq.ParquetFile(part).metadata.row_group(0).column(0).compression == "ZSTD"
     args = ["extract", "--engine", "dask", "--scheduler", scheduler, "--format", "jsonl"]
-    result = CliRunner().invoke(app, [*args, "--compression", "zstd", "-o", str(tmp_path / "j")])
+    result = CliRunner().invoke(
+        app, [*args, "--compression", "zstd", "-o", str(tmp_path / "j"), str(DEV)]
+    )
     assert result.exit_code == 2 and "zstd is for Parquet" in result.stderr
