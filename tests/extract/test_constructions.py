@@ -647,3 +647,24 @@ def test_two_meetings_of_one_forum_are_two_claims() -> None:
         dt.date(2017, 10, 24),
     )
     assert [(c.forum, c.status) for c in one] == [("asean-summit", "absent")]
+
+
+def test_a_source_cited_after_one_statement_is_not_the_nexts() -> None:
+    found = by_person(
+        claims(
+            "French Armed Forces Minister Catherine Vautrin is expected to attend the NATO "
+            "defence ministers' meeting, a French diplomat said, while Poland's Wladyslaw "
+            "Kosiniak-Kamysz may join by video link.",
+        )
+    )
+    vautrin, pole = found["Catherine Vautrin"], found["Wladyslaw Kosiniak-Kamysz"]
+    assert vautrin.role == "defence_minister" and len(vautrin.sources) == 1
+    assert pole.status == "virtual" and pole.sources == ()
+    framed = by_person(
+        claims(
+            "A French diplomat said Catherine Vautrin, France's armed forces minister, would "
+            "attend the NATO defence ministers' meeting, while Poland's Wladyslaw "
+            "Kosiniak-Kamysz may join by video link."
+        )
+    )
+    assert len(framed["Wladyslaw Kosiniak-Kamysz"].sources) == 1

@@ -128,6 +128,8 @@ _YEAR_GLUE = re.compile(r"\s*(?:,|,?\s*and|,\s*[^,.;]{1,50},\s*and)\s+(?:in\s+)?
 _HOPED = re.compile(
     r"\b(?:hopes?|hoped|hoping|wish(?:es|ed)?|would like)\b(?:\s+that)?\s+[^,;]{0,60}$"
 )
+# Where a sentence turns to another statement: "..., while", "; ", ", whereas".
+_CONTRAST = re.compile(r";|,\s+(?:while|whereas)\b")
 _PLANNED_MEETING = re.compile(
     r"\b(?:will|would|to|could|may|might|shall|hopes?|plans?|expects?)\s+(?:\w+\s+){0,2}?"
     r"(?:meet|see|hold talks|talk|sit down)\b"
@@ -276,14 +278,17 @@ class _Reader:
         people = [(a.start, a.end, a.entity.name) for a in actors if a.entity.name]
         # The outlet that published the report is not its source.
         outlet = (self.document.outlet or "").lower()
-        sources = tuple(
-            s
-            for _, s in find_sources(text, people)
+        cited = [
+            (at, s)
+            for at, s in find_sources(text, people)
             if not outlet or outlet not in s.descriptor.lower()
-        )
+        ]
+        sources = tuple(s for _, s in cited)
+        triggers = find_triggers(text)
         found: list[merge.Draft] = []
-        for trigger in find_triggers(text):
-            found += self._claims(sentence, trigger, actors, meetings, dates, sources, future)
+        for trigger in triggers:
+            own = _sources_for(text, trigger, triggers, cited)
+            found += self._claims(sentence, trigger, actors, meetings, dates, own, future)
         if not found:
             found = self._listed(sentence, actors, sources) or self._there(
                 sentence, actors, meetings, dates, sources
@@ -648,6 +653,34 @@ def _past(dates: list[DateMention], mention: MeetingMention) -> bool:
 def _time_reference(text: str, mention: MeetingMention) -> bool:
     """ "ahead of the NATO summit": a meeting named to place something in time."""
     return bool(_TIME_REFERENCE.search(text, max(0, mention.start - 50), mention.start))
+
+
+def _sources_for(
+    text: str, trigger: Trigger, triggers: list[Trigger], cited: list[tuple[int, Source]]
+) -> tuple[Source, ...]:
+    """The sources behind one statement of a sentence that may make several.
+
+    "A will skip, a diplomat said, while B may join by video": a source cited after
+    a statement vouches for its own part of the sentence; one that opens the
+    sentence ("A diplomat said A will skip, while B ...") frames all of it.
+    """
+    part = _part_of(text, trigger.start)
+    own: list[Source] = []
+    for at, source in cited:
+        if _part_of(text, at) == part:
+            own.append(source)
+            continue
+        frames = not any(
+            t.start < at and _part_of(text, t.start) == _part_of(text, at) for t in triggers
+        )
+        if frames and at < trigger.start:
+            own.append(source)
+    return tuple(own)
+
+
+def _part_of(text: str, at: int) -> int:
+    """Which contrasted part of a sentence position ``at`` falls in."""
+    return len(_CONTRAST.findall(text, 0, at))
 
 
 def _coordinated_years(
