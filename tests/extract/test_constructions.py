@@ -668,3 +668,13 @@ def test_a_source_cited_after_one_statement_is_not_the_nexts() -> None:
         )
     )
     assert len(framed["Wladyslaw Kosiniak-Kamysz"].sources) == 1
+
+
+def test_the_day_a_statement_was_made_is_neither_source_nor_meeting_date() -> None:
+    [carney] = claims(
+        "Canadian Prime Minister Mark Carney had said he would skip the G20 summit in "
+        "Johannesburg. On Sunday his office said he will attend after all.",
+        dt.date(2025, 11, 17),
+    )
+    assert carney.status == "attend" and carney.meeting_date == "2025-11"
+    assert "his office" in [s.descriptor for s in carney.sources]

@@ -84,6 +84,13 @@ def find_sources(sentence: str, people: list[tuple[int, int, str]]) -> list[tupl
     return sources
 
 
+_WHEN = re.compile(
+    r"^(?:on|last|earlier|later|late|early|in|by)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?=(?:his|her|its|their|the|a|an)\b)",
+    re.I,
+)
+
+
 def _split_conjoined(phrase: str) -> list[str]:
     # "a U.S. official and a NATO diplomat", "four people ... as well as a U.S. defense official"
     parts = re.split(
@@ -94,6 +101,8 @@ def _split_conjoined(phrase: str) -> list[str]:
 
 def _classify(phrase: str, people: list[tuple[int, int, str]]) -> list[Source]:
     phrase = re.sub(r"^(?:also|however|but|and|then|meanwhile)\s+", "", phrase, flags=re.I)
+    # "On Sunday his office said": the time of saying is not part of who said it.
+    phrase = _WHEN.sub("", phrase)
     phrase = phrase.strip(" \"'“”’")
     if (
         not phrase

@@ -160,6 +160,10 @@ _TIME_REFERENCE = re.compile(
     r"(?:the\s+|this\s+|next\s+|last\s+|a\s+)?(?:[\w’'-]+\s+){0,5}$",
     re.I,
 )
+_SAID_NEXT = re.compile(
+    r",?\s+(?:(?:the|his|her|its|their|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:said|says|told|announced|confirmed)\b"
+)
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|confirmed|reported|wrote|added|stated|briefing|spoke|"
     r"speaking|interview|statement|press conference|tweeted|posted)\b"
@@ -711,5 +715,8 @@ def _speech_date(text: str, date: DateMention) -> bool:
     if _SPEECH.search(text, max(0, date.start - 40), date.start):
         return True
     if re.match(r"\s*,?\s*(?:\(|[-—–]\s)", text[date.end :]) and date.start < 40:
+        return True
+    # "On Sunday his office said ...": a date opening a sentence about a statement.
+    if re.fullmatch(r"\s*(?:On|on)?\s*", text[: date.start]) and _SAID_NEXT.match(text, date.end):
         return True
     return bool(re.match(r"\s*,?\s*(?:said|told|announced)\b", text[date.end :]))
