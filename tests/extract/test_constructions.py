@@ -678,3 +678,25 @@ def test_the_day_a_statement_was_made_is_neither_source_nor_meeting_date() -> No
     )
     assert carney.status == "attend" and carney.meeting_date == "2025-11"
     assert "his office" in [s.descriptor for s in carney.sources]
+
+
+def test_with_someone_staying_away() -> None:
+    found = claims(
+        "EU foreign ministers met in Brussels on Monday for the Foreign Affairs Council, "
+        "with Hungarian Foreign Minister Peter Szijjarto staying away from the talks. His "
+        "state secretary attended in his place, a spokesperson said.",
+        dt.date(2025, 3, 17),
+    )
+    assert [(c.person, c.status) for c in found] == [("Peter Szijjarto", "absent")]
+
+
+def test_an_office_met_unnamed_gets_its_holders_name() -> None:
+    found = claims(
+        "ASEAN has shut Myanmar's top diplomat out of the ASEAN foreign ministers' retreat. "
+        "Members would not invite Than Swe - foreign minister of the junta - a Cambodian "
+        "foreign ministry spokesperson told AFP.",
+        dt.date(2025, 1, 10),
+    )
+    assert [(c.person, c.country, c.role, c.status) for c in found] == [
+        ("Than Swe", "MMR", "foreign_minister", "absent")
+    ]

@@ -249,6 +249,11 @@ class Registry:
             # "the U.S. secretary of state ... Marco Rubio": the office gets its name.
             if entity is None and role and country:
                 entity = self.by_office(role, country, title, named=True)
+            elif entity is None and role:
+                # "its top diplomat ... Wunna Maung Lwin, foreign minister of the junta":
+                # the one unnamed holder of that office met so far gets the name.
+                unnamed = [e for e in self.entities if e.name is None and e.role == role]
+                entity = unnamed[0] if len(unnamed) == 1 else None
         else:
             entity = self.by_office(role or "", country, title)
         if entity is None:
@@ -413,7 +418,14 @@ def _place_by_context(sentence: str, mentions: list[ActorMention], registry: Reg
             else:
                 # Failing that, the one state the sentence names, if it names only one.
                 states = [*c.state_re.finditer(sentence), *c.adjective_re.finditer(sentence)]
-                anywhere = {c.code(x.group(1)) for x in states if not _a_place(sentence, x)}
+                # "Cambodian foreign ministry spokesperson Chum Sounry": another's state.
+                others = [x.start for x in mentions if x is not m]
+                anywhere = {
+                    c.code(x.group(1))
+                    for x in states
+                    if not _a_place(sentence, x)
+                    and not any(0 <= at - x.end() <= 40 for at in others)
+                }
                 if len(anywhere) == 1:
                     m.entity.country = anywhere.pop()
 

@@ -358,4 +358,12 @@ def _is_object(text: str, mention: ActorMention, trigger: Trigger) -> bool:
     if mention.kind == "group" or not governed(text, mention):
         return False
     # "... by President X, who will attend": the relative clause is about X.
-    return not re.match(r",\s+who\b", text[mention.end : trigger.start])
+    if re.match(r",\s+who\b", text[mention.end : trigger.start]):
+        return False
+    # "with Marco Rubio staying away": X is the subject of the -ing verb after it.
+    absolute = re.search(r"\bwith(?:out)?\s+(?:\S+\s+){0,2}$", text[: mention.start])
+    return not (
+        absolute
+        and not text[mention.end : trigger.start].strip()
+        and re.match(r"\w+ing\b", text[trigger.start : trigger.end])
+    )

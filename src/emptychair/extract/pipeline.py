@@ -264,6 +264,10 @@ class _Reader:
         ]
         if subjects:
             self.registry.topic = subjects[0].entity
+        elif self.registry.topic is None:
+            # Until a subject is met, whoever the text names first is what it is about.
+            named_any = [a for a in actors if a.kind in ("name", "alias") and a.entity.name]
+            self.registry.topic = named_any[0].entity if named_any else None
         if self.previous_forum and self.pending:
             for earlier, earlier_actors, earlier_dates, earlier_future in self.pending:
                 self._statements(earlier, earlier_actors, [], earlier_dates, earlier_future)
