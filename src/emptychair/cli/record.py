@@ -24,13 +24,16 @@ from rich.table import Table
 from emptychair import __version__
 from emptychair.analyze.patterns import patterns
 from emptychair.cli.app import app
+from emptychair.cli.progress import counter
 from emptychair.extract import extract
 from emptychair.model import Claim, Document, Source
 from emptychair.sources import ReadError, read_documents
 from emptychair.sources.extracted import extractor_versions, is_extracted_dir, read_extracted
-from emptychair.store import Store, open_store
+from emptychair.store import IngestReport, Store, open_store
 from emptychair.store import read as queries
+from emptychair.store.bulk import DEFAULT_BULK_BATCH
 from emptychair.store.read import Entry, RecordRow
+from emptychair.store.write import DEFAULT_BATCH
 
 
 class Format(StrEnum):
@@ -166,13 +169,31 @@ def ingest(
         bool,
         typer.Option(help="Store the labelled 'claims' of JSONL documents instead of extracting."),
     ] = False,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 50,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help=f"Documents per transaction (default {DEFAULT_BATCH}; "
+            f"{DEFAULT_BULK_BATCH:,} with --bulk).",
+        ),
+    ] = None,
     extracted: Annotated[
         bool,
         typer.Option(
             help="PATHS are Parquet output directories of 'extract --engine dask': "
             "store their documents and claims as they are, without extracting again."
         ),
+    ] = False,
+    bulk: Annotated[
+        bool | None,
+        typer.Option(
+            "--bulk/--no-bulk",
+            help="Load in large batches, set-wise (COPY on PostgreSQL); the same store "
+            "as without. Default: on with --extracted, off otherwise.",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress display (bulk loads).")
     ] = False,
 ) -> None:
     """Read documents, extract their claims and store both (again: no change)."""
@@ -189,7 +210,10 @@ def ingest(
         items = _extracted(paths, failures)
         version = f"emptychair {__version__}"
     with _open(db) as store:
-        report = store.ingest(items, version, batch_size=batch_size)
+        if bulk or (bulk is None and extracted):
+            report = _bulk_load(store, items, version, batch_size or DEFAULT_BULK_BATCH, quiet)
+        else:
+            report = store.ingest(items, version, batch_size=batch_size or DEFAULT_BATCH)
     for problem in [*failures, *report.rejected]:
         print(problem, file=sys.stderr)
     print(
@@ -199,6 +223,26 @@ def ingest(
     )
     if failures:
         raise typer.Exit(1)
+
+
+def _bulk_load(
+    store: Store,
+    items: Iterator[tuple[Document, list[Claim]]],
+    version: str,
+    batch_size: int,
+    quiet: bool,
+) -> IngestReport:
+    """``Store.bulk_ingest`` with a running count of the documents committed."""
+    with counter("ingesting", quiet) as progress:
+        task = progress.add_task("ingest", total=None, unit="documents", detail="")
+        claims = 0
+
+        def advance(batch: IngestReport) -> None:
+            nonlocal claims
+            claims += batch.claims_added
+            progress.update(task, advance=batch.documents, detail=f"{claims:,} claims added")
+
+        return store.bulk_ingest(items, version, batch_size, advance)
 
 
 def _extracted(

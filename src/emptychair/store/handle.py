@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from emptychair.settings import load_settings
+from emptychair.store.bulk import DEFAULT_BULK_BATCH, Progress, bulk_ingest
 from emptychair.store.engine import make_engine, upgrade
 from emptychair.store.write import DEFAULT_BATCH, IngestReport, Item, ingest
 
@@ -35,6 +36,17 @@ class Store:
     ) -> IngestReport:
         """Store documents with their claims; see ``store.write.ingest``."""
         return ingest(self.engine, items, extractor_version, batch_size)
+
+    def bulk_ingest(
+        self,
+        items: Iterable[Item],
+        extractor_version: str,
+        batch_size: int = DEFAULT_BULK_BATCH,
+        progress: Progress | None = None,
+        background: bool = True,
+    ) -> IngestReport:
+        """Store many documents with their claims, set-wise; see ``store.bulk.bulk_ingest``."""
+        return bulk_ingest(self.engine, items, extractor_version, batch_size, progress, background)
 
     def close(self) -> None:
         """Release the database connections."""

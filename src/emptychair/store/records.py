@@ -92,6 +92,9 @@ def _refresh_meetings(connection: Connection, meeting_ids: list[int], pairs: set
             claims.c.meeting_id.in_(meeting_ids),
             claims.c.office_id.in_(sorted({office for _, office in pairs})),
         )
+        # Reconciling breaks ties (same day, same firmness) by order: make it the order
+        # claims were stored in on both backends, not whatever PostgreSQL's plan gives.
+        .order_by(claims.c.id)
     )
     grouped: dict[Pair, list[Statement]] = defaultdict(list)
     # One fetch and plain tuples: row-by-row attribute access is several times slower.

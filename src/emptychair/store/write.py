@@ -179,7 +179,7 @@ def _start(connection: Connection, chunk: Sequence[Item]) -> _Batch:
         batch.hash_of[doc_id] = digest
         if url is not None:
             batch.by_url[url] = doc_id
-    windows = _windows(d.published for d, _ in chunk)
+    windows = syndication_windows(d.published for d, _ in chunk)
     if windows:
         for row in connection.execute(
             select(
@@ -201,7 +201,7 @@ def _start(connection: Connection, chunk: Sequence[Item]) -> _Batch:
                     syndication.Signature(row.minhash, row.shingles),
                 ),
             )
-    valid = [(d, c) for d, found in chunk for c in found if _problem(c) is None]
+    valid = [(d, c) for d, found in chunk for c in found if claim_problem(c) is None]
     batch.lookups.prefetch(
         (c.forum for _, c in valid),
         ((c.country, c.role) for _, c in valid),
@@ -217,7 +217,7 @@ def _start(connection: Connection, chunk: Sequence[Item]) -> _Batch:
     return batch
 
 
-def _windows(days: Iterable[dt.date | None]) -> list[tuple[dt.date, dt.date]]:
+def syndication_windows(days: Iterable[dt.date | None]) -> list[tuple[dt.date, dt.date]]:
     """The syndication windows around ``days``, overlapping ones merged."""
     reach = dt.timedelta(days=syndication.WINDOW_DAYS)
     merged: list[tuple[dt.date, dt.date]] = []
@@ -333,7 +333,7 @@ def _original(
     )
 
 
-def _problem(claim: Claim) -> str | None:
+def claim_problem(claim: Claim) -> str | None:
     """Why ``claim`` cannot be stored, or None."""
     if claim.role not in ROLES:
         return f"unknown role {claim.role!r}"
@@ -355,7 +355,7 @@ def _problem(claim: Claim) -> str | None:
     return None
 
 
-def _actor(claim: Claim) -> tuple[str, str | None, str | None, str]:
+def claim_actor(claim: Claim) -> tuple[str, str | None, str | None, str]:
     """Who and where a claim is about, for the one-claim-per-actor-and-meeting rule."""
     return claim.forum, claim.person, claim.country if claim.person is None else None, claim.role
 
@@ -371,11 +371,11 @@ def _write_claims(
     rejected: list[str] = []
     # One claim per (actor, meeting) per document: an undated claim beside a dated
     # one about the same actor and forum must be about another (earlier) meeting.
-    dated_actors = {_actor(c) for c in found if c.meeting_date is not None}
+    dated_actors = {claim_actor(c) for c in found if c.meeting_date is not None}
     rows: list[dict[str, Any]] = []
     said: list[tuple[Source, ...]] = []
     for ordinal, claim in enumerate(found):
-        problem = _problem(claim)
+        problem = claim_problem(claim)
         if problem is not None:
             rejected.append(f"document {document.id}: claim {ordinal + 1}: {problem}")
             continue
@@ -389,7 +389,7 @@ def _write_claims(
             )
             batch.touched.update(adopted)
         else:
-            awaits = _actor(claim) not in dated_actors
+            awaits = claim_actor(claim) not in dated_actors
             meeting = batch.placer.place_undated(forum, document.published) if awaits else None
         rows.append(
             {

@@ -1,0 +1,534 @@
+"""Bulk ingest: extracted output into the store in large batches, as ``store.write.ingest`` would.
+
+``write.ingest`` pays per document: a round trip for each row, syndication
+compared one candidate at a time, claims flushed before every meeting change.
+``bulk_ingest`` keeps its rules and changes how they run. Per batch (thousands
+of documents, one transaction):
+
+1. Outside the writer lock, documents already stored are found by content hash
+   and the MinHash signatures of the others computed (``bulk_signing``: the next
+   batch's in a child process while this one is written).
+2. Under the lock, a few queries read what the batch can meet: stored
+   documents by hash and URL, the signatures published within a week of the
+   batch, the claims of documents about to be corrected, the meetings of the
+   months the claims name and the undated claims waiting for one of them.
+3. Every document is then decided in input order, in memory, exactly as
+   ``write.ingest`` decides it (unchanged, added or corrected; its original;
+   each claim's meeting, new or re-dated meetings, waiting claims adopted).
+4. The outcome is written set-wise: one COPY (PostgreSQL) or executemany
+   (SQLite) per table, and the records of every touched (meeting, office)
+   reconciled once.
+
+The same input therefore leaves the same documents, claims, sources, meetings
+and records as the ordinary path, a second run finds every document unchanged,
+and a killed run leaves whole batches that a re-run skips.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, bindparam, delete, or_, select, update
+
+from emptychair.model import Claim, Document
+from emptychair.reconcile import syndication
+from emptychair.reconcile.meetings import UPCOMING_DAYS, month_end, month_start
+from emptychair.store.bulk_lookups import BatchReferences
+from emptychair.store.bulk_placement import (
+    BatchPlacer,
+    Pair,
+    PlacedClaim,
+    candidate_months,
+    meeting_date,
+    upcoming_months,
+)
+from emptychair.store.bulk_records import refresh_meetings
+from emptychair.store.bulk_rows import among, chunked, insert_rows, next_ids
+from emptychair.store.bulk_signing import Signatures, signed_batches
+from emptychair.store.bulk_syndication import SignatureIndex
+from emptychair.store.engine import write_transaction
+from emptychair.store.schema import claim_sources, claims, documents
+from emptychair.store.write import (
+    IngestReport,
+    Item,
+    claim_actor,
+    claim_problem,
+    syndication_windows,
+)
+
+DEFAULT_BULK_BATCH = 5_000
+PROVISIONAL_DOCUMENT = 1 << 40
+"""New documents are numbered from here until written (see ``bulk_placement.PROVISIONAL``)."""
+
+Progress = Callable[[IngestReport], None]
+
+_DOCUMENT_COLUMNS = (
+    "id",
+    "external_id",
+    "content_hash",
+    "url",
+    "outlet",
+    "published",
+    "title",
+    "text",
+    "extractor_version",
+    "ingested_at",
+    "syndication_group",
+    "shingles",
+    "minhash",
+)
+_CLAIM_COLUMNS = (
+    "id",
+    "document_id",
+    "ordinal",
+    "person_id",
+    "office_id",
+    "forum",
+    "meeting_date",
+    "meeting_id",
+    "awaits_meeting",
+    "status",
+    "certainty",
+    "representative_id",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "extractor_version",
+)
+_SOURCE_COLUMNS = ("claim_id", "ordinal", "kind", "descriptor")
+
+
+@dataclass(eq=False)
+class _NewClaim:
+    """A claim of this batch, written at its end."""
+
+    document: int
+    ordinal: int
+    claim: Claim
+    person: int | None
+    representative: int | None
+    placed: PlacedClaim
+
+
+def bulk_ingest(
+    engine: Engine,
+    items: Iterable[Item],
+    extractor_version: str,
+    batch_size: int = DEFAULT_BULK_BATCH,
+    progress: Progress | None = None,
+    background: bool = True,
+) -> IngestReport:
+    """Store ``items`` (a document with its claims each), ``batch_size`` documents a transaction.
+
+    The result is the store ``write.ingest`` would leave; ``progress`` is called with
+    each batch's report once it is committed. With ``background``, a second process
+    computes the next batch's MinHash signatures while this one is written.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    total = IngestReport()
+    # Closed on the way out, error or not, so the signing child never outlives the load.
+    with closing(signed_batches(engine, items, batch_size, background)) as batches:
+        for chunk, digests, signatures in batches:
+            with write_transaction(engine) as connection:
+                batch = _BulkBatch(connection, extractor_version, signatures)
+                batch.read(chunk, digests)
+                for (document, found), digest in zip(chunk, digests, strict=True):
+                    batch.document(document, found, digest)
+                batch.write()
+            done = batch.report + IngestReport(batches=1)
+            total += done
+            if progress is not None:
+                progress(done)
+    return total
+
+
+class _BulkBatch:
+    """One batch's transaction: what it read, what it decided, and then its writes."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        version: str,
+        signatures: Signatures,
+    ) -> None:
+        self.conn = connection
+        self.version = version
+        self.signatures = signatures
+        self.now = dt.datetime.now(dt.UTC)
+        self.report = IngestReport()
+        self.touched: set[Pair] = set()
+        self.refs = BatchReferences(connection)
+        self.placer = BatchPlacer(connection)
+        self.index = SignatureIndex()
+        self.by_hash: dict[str, int] = {}
+        self.by_url: dict[str, int] = {}
+        self.hash_of: dict[int, str] = {}
+        self.added: dict[int, dict[str, Any]] = {}
+        """New documents' rows, by provisional id, in order."""
+        self.corrected: dict[int, dict[str, Any]] = {}
+        """Stored documents' new rows (corrected re-publications), by id."""
+        self.stored_claims: dict[int, list[PlacedClaim]] = {}
+        """The stored claims of stored documents this batch may correct, by document."""
+        self.emptied: set[int] = set()
+        """Stored documents whose stored claims are deleted."""
+        self.waiting: dict[int, PlacedClaim] = {}
+        """Stored undated claims that meetings placed in this batch may adopt, by id."""
+        self.new_claims: dict[int, list[_NewClaim]] = {}
+        """This batch's claims, by document, in the order documents were decided."""
+        self.problems: dict[int, str | None] = {}
+        """``claim_problem`` of each claim object of the batch, by ``id`` (they outlive it)."""
+        if connection.dialect.name == "sqlite":
+            # A corrected document may name as original one added later in the batch;
+            # the rows are consistent at commit, not necessarily in insert order.
+            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+
+    # ---- reading -------------------------------------------------------------
+
+    def read(self, chunk: Sequence[Item], digests: Sequence[str]) -> None:
+        """Read, in a few queries, every stored row the batch's documents and claims can meet."""
+        urls = sorted({d.url for d, _ in chunk if d.url})
+        for column, values in (
+            (documents.c.content_hash, sorted(set(digests))),
+            (documents.c.url, urls),
+        ):
+            for part in chunked(values):
+                for doc_id, digest, url in self.conn.execute(
+                    select(documents.c.id, documents.c.content_hash, documents.c.url).where(
+                        among(self.conn, column, part)
+                    )
+                ):
+                    self.by_hash[digest] = doc_id
+                    self.hash_of[doc_id] = digest
+                    if url is not None:
+                        self.by_url[url] = doc_id
+        # Stored documents a batch document may correct: same URL, other content.
+        correctable = {
+            self.by_url[d.url]
+            for (d, _), digest in zip(chunk, digests, strict=True)
+            if d.url in self.by_url and self.hash_of[self.by_url[d.url]] != digest
+        }
+        # Documents that may be stored by this batch: new content, or content a
+        # correction earlier in the batch may free.
+        fresh = [
+            (d, found)
+            for (d, found), digest in zip(chunk, digests, strict=True)
+            if self.by_hash.get(digest, -1) in correctable or digest not in self.by_hash
+        ]
+        self._read_signatures(d.published for d, _ in fresh)
+        self._read_stored_claims(sorted(correctable))
+        valid = [(d, c) for d, found in fresh for c in found if self.problem(c) is None]
+        self.refs.prepare(c for _, c in valid)
+        months: dict[str, set[str]] = {}
+        for document, claim in valid:
+            wanted = months.setdefault(claim.forum, set())
+            if claim.meeting_date is not None:
+                wanted.update(candidate_months(meeting_date(claim.meeting_date)))
+            elif document.published is not None:
+                wanted.update(upcoming_months(document.published))
+        self.placer.load(months)
+        self._read_waiting([c for _, c in valid])
+
+    def _read_signatures(self, days: Iterable[dt.date | None]) -> None:
+        """The stored documents this batch's may copy: signed, published within a week."""
+        windows = syndication_windows(days)
+        for part in chunked(windows, 200):
+            rows = self.conn.execute(
+                select(
+                    documents.c.id,
+                    documents.c.published,
+                    documents.c.syndication_group,
+                    documents.c.minhash,
+                    documents.c.shingles,
+                ).where(
+                    documents.c.minhash.is_not(None),
+                    documents.c.shingles >= syndication.MIN_SHINGLES,
+                    or_(*(documents.c.published.between(first, last) for first, last in part)),
+                )
+            )
+            for doc_id, published, group, minhash, shingles in rows:
+                self.index.remember(
+                    doc_id, published, group or doc_id, syndication.Signature(minhash, shingles)
+                )
+
+    def _read_stored_claims(self, doc_ids: list[int]) -> None:
+        """The claims of stored documents whose URL comes again (a correction may drop them)."""
+        for part in chunked(doc_ids):
+            rows = self.conn.execute(
+                select(
+                    claims.c.id,
+                    claims.c.document_id,
+                    claims.c.forum,
+                    claims.c.office_id,
+                    claims.c.meeting_id,
+                    claims.c.awaits_meeting,
+                    documents.c.published,
+                )
+                .join(documents, documents.c.id == claims.c.document_id)
+                .where(claims.c.document_id.in_(part))
+            )
+            for claim_id, doc_id, forum, office, meeting, awaits, published in rows:
+                placed = PlacedClaim(forum, office, published, meeting, awaits, stored_id=claim_id)
+                self.stored_claims.setdefault(doc_id, []).append(placed)
+
+    def _read_waiting(self, dated: Sequence[Claim]) -> None:
+        """Stored undated claims that a meeting this batch creates or re-dates could adopt.
+
+        Such a meeting starts within the candidate months of the batch's dated claims;
+        a claim points ahead to it from up to ``UPCOMING_DAYS`` before.
+        """
+        spans = [
+            candidate_months(meeting_date(c.meeting_date))
+            for c in dated
+            if c.meeting_date is not None
+        ]
+        if not spans:
+            return
+        first = min(month_start(months[0]) for months in spans)
+        last = max(month_end(months[-1]) for months in spans)
+        forums = sorted({c.forum for c in dated if c.meeting_date is not None})
+        known = {p.stored_id: p for listed in self.stored_claims.values() for p in listed}
+        months: dict[str, set[str]] = {}
+        for part in chunked(forums):
+            rows = self.conn.execute(
+                select(claims.c.id, claims.c.forum, claims.c.office_id, documents.c.published)
+                .join(documents, documents.c.id == claims.c.document_id)
+                .where(
+                    and_(
+                        claims.c.forum.in_(part),
+                        claims.c.meeting_id.is_(None),
+                        claims.c.meeting_date.is_(None),
+                        claims.c.awaits_meeting.is_(True),
+                        documents.c.published.between(
+                            first - dt.timedelta(days=UPCOMING_DAYS), last
+                        ),
+                    )
+                )
+            )
+            for claim_id, forum, office, published in rows:
+                placed = known.get(claim_id) or PlacedClaim(
+                    forum, office, published, None, True, stored_id=claim_id
+                )
+                self.waiting[claim_id] = placed
+                self.placer.wait(placed)
+                months.setdefault(forum, set()).update(upcoming_months(published))
+        self.placer.load(months)
+
+    # ---- deciding ------------------------------------------------------------
+
+    def problem(self, claim: Claim) -> str | None:
+        """Why ``claim`` cannot be stored (``write.claim_problem``), worked out once."""
+        key = id(claim)
+        if key not in self.problems:
+            self.problems[key] = claim_problem(claim)
+        return self.problems[key]
+
+    def document(self, document: Document, found: Sequence[Claim], digest: str) -> None:
+        """Decide one document as ``write._write_document`` does, in memory."""
+        tally = IngestReport(documents=1)
+        if digest in self.by_hash:
+            self.report += tally + IngestReport(unchanged=1)
+            return
+        prior = self.by_url.get(document.url) if document.url else None
+        signature = self.signatures.get(digest) or syndication.signature(document.text)
+        original = self.index.original(signature, document.published, prior)
+        group = None if original is None else self.index.group(original)
+        values = {
+            "external_id": document.id,
+            "content_hash": digest,
+            "url": document.url,
+            "outlet": document.outlet,
+            "published": document.published,
+            "title": document.title,
+            "text": document.text,
+            "extractor_version": self.version,
+            "ingested_at": self.now,
+            "shingles": signature.shingles,
+            "minhash": signature.hashvalues,
+        }
+        if prior is not None:
+            removed = self._drop_claims(prior)
+            doc_id = prior
+            group = doc_id if group is None else group
+            rows = self.added if doc_id >= PROVISIONAL_DOCUMENT else self.corrected
+            rows[doc_id] = {**values, "syndication_group": group}
+            del self.by_hash[self.hash_of[doc_id]]
+            tally += IngestReport(replaced=1, claims_removed=removed)
+        else:
+            doc_id = PROVISIONAL_DOCUMENT + len(self.added)
+            group = doc_id if group is None else group
+            self.added[doc_id] = {**values, "syndication_group": group}
+            tally += IngestReport(added=1)
+        self.by_hash[digest] = doc_id
+        self.hash_of[doc_id] = digest
+        if document.url:
+            self.by_url[document.url] = doc_id
+        self.index.remember(doc_id, document.published, group, signature)
+        added, rejected = self._claims(doc_id, document, found)
+        self.report += tally + IngestReport(claims_added=added, rejected=rejected)
+
+    def _drop_claims(self, doc_id: int) -> int:
+        """Forget a document's claims (stored or new), remembering the records they fed."""
+        dropped = [p.placed for p in self.new_claims.pop(doc_id, [])]
+        if doc_id in self.stored_claims:
+            dropped += self.stored_claims.pop(doc_id)
+            self.emptied.add(doc_id)
+        for placed in dropped:
+            if placed.meeting is not None:
+                self.touched.add((placed.meeting, placed.office))
+            self.placer.forget(placed)
+            placed.adopted = False  # deleted with its document: nothing to update
+        return len(dropped)
+
+    def _claims(
+        self, doc_id: int, document: Document, found: Sequence[Claim]
+    ) -> tuple[int, tuple[str, ...]]:
+        """Place a document's claims as ``write._write_claims`` does."""
+        refs = self.refs
+        rejected: list[str] = []
+        dated_actors = {claim_actor(c) for c in found if c.meeting_date is not None}
+        kept: list[_NewClaim] = []
+        for ordinal, claim in enumerate(found):
+            problem = self.problem(claim)
+            if problem is not None:
+                rejected.append(f"document {document.id}: claim {ordinal + 1}: {problem}")
+                continue
+            forum = refs.forum(claim.forum)
+            office = refs.office(claim.country, claim.role)
+            awaits = False
+            meeting: int | None
+            if claim.meeting_date is not None:
+                meeting, adopted = self.placer.place(
+                    forum, meeting_date(claim.meeting_date), document.published
+                )
+                self.touched.update(adopted)
+            else:
+                awaits = claim_actor(claim) not in dated_actors
+                meeting = self.placer.place_undated(forum, document.published) if awaits else None
+            placed = PlacedClaim(
+                forum, office, document.published, meeting, awaits and meeting is None
+            )
+            kept.append(
+                _NewClaim(
+                    doc_id,
+                    ordinal,
+                    claim,
+                    refs.person(claim.person),
+                    refs.person(claim.representative),
+                    placed,
+                )
+            )
+            if meeting is not None:
+                self.touched.add((meeting, office))
+        # Only now may a later meeting adopt them: the ordinary path writes a
+        # document's claims after placing all of them.
+        for new in kept:
+            if new.placed.awaits:
+                self.placer.wait(new.placed)
+        self.new_claims[doc_id] = kept
+        return len(kept), tuple(rejected)
+
+    # ---- writing -------------------------------------------------------------
+
+    def write(self) -> None:
+        """Write everything decided, a statement or two per table, then the records."""
+        meeting_ids = self.placer.write()
+        doc_ids = dict(
+            zip(self.added, next_ids(self.conn, documents, len(self.added)), strict=True)
+        )
+
+        def meeting(value: int | None) -> int | None:
+            return None if value is None else meeting_ids.get(value, value)
+
+        self._write_documents(doc_ids)
+        self._write_claims(doc_ids, meeting)
+        refresh_meetings(self.conn, {meeting_ids.get(m, m) for m, _ in self.touched})
+
+    def _write_documents(self, doc_ids: dict[int, int]) -> None:
+        by_id = update(documents).where(documents.c.id == bindparam("doc_id"))
+        if self.corrected:
+            # Free the old content hashes first: a new row may take one of them.
+            self.conn.execute(
+                by_id.values(content_hash=bindparam("free_hash")),
+                [{"doc_id": d, "free_hash": f"~{d}"} for d in self.corrected],
+            )
+        insert_rows(
+            self.conn,
+            documents,
+            _DOCUMENT_COLUMNS,
+            [
+                tuple(
+                    doc_ids[provisional]
+                    if name == "id"
+                    else doc_ids.get(row[name], row[name])
+                    if name == "syndication_group"
+                    else row[name]
+                    for name in _DOCUMENT_COLUMNS
+                )
+                for provisional, row in self.added.items()
+            ],
+        )
+        if self.corrected:
+            self.conn.execute(
+                by_id.values({name: bindparam(f"new_{name}") for name in _DOCUMENT_COLUMNS[1:]}),
+                [
+                    {"doc_id": doc_id}
+                    | {
+                        f"new_{k}": doc_ids.get(v, v) if k == "syndication_group" else v
+                        for k, v in row.items()
+                    }
+                    for doc_id, row in self.corrected.items()
+                ],
+            )
+
+    def _write_claims(
+        self, doc_ids: dict[int, int], meeting: Callable[[int | None], int | None]
+    ) -> None:
+        for part in chunked(sorted(self.emptied)):
+            doomed = select(claims.c.id).where(claims.c.document_id.in_(part))
+            self.conn.execute(delete(claim_sources).where(claim_sources.c.claim_id.in_(doomed)))
+            self.conn.execute(delete(claims).where(claims.c.document_id.in_(part)))
+        adopted = [p for p in self.waiting.values() if p.adopted]
+        if adopted:
+            self.conn.execute(
+                update(claims)
+                .where(claims.c.id == bindparam("claim_id"))
+                .values(meeting_id=bindparam("new_meeting"), awaits_meeting=False),
+                [{"claim_id": p.stored_id, "new_meeting": meeting(p.meeting)} for p in adopted],
+            )
+        pending = [new for listed in self.new_claims.values() for new in listed]
+        claim_ids = next_ids(self.conn, claims, len(pending))
+        rows = []
+        said = []
+        for claim_id, new in zip(claim_ids, pending, strict=True):
+            claim = new.claim
+            rows.append(
+                (
+                    claim_id,
+                    doc_ids.get(new.document, new.document),
+                    new.ordinal,
+                    new.person,
+                    new.placed.office,
+                    new.placed.forum,
+                    claim.meeting_date,
+                    meeting(new.placed.meeting),
+                    new.placed.awaits,
+                    claim.status,
+                    claim.certainty,
+                    new.representative,
+                    claim.evidence,
+                    claim.evidence_start,
+                    claim.evidence_end,
+                    self.version,
+                )
+            )
+            said += [
+                (claim_id, ordinal, source.kind, source.descriptor)
+                for ordinal, source in enumerate(claim.sources)
+            ]
+        insert_rows(self.conn, claims, _CLAIM_COLUMNS, rows)
+        insert_rows(self.conn, claim_sources, _SOURCE_COLUMNS, said)

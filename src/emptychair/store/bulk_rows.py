@@ -1,0 +1,93 @@
+"""Many rows at once: ids handed out ahead of the insert, then COPY (PostgreSQL) or executemany.
+
+Bulk ingest knows every row of a batch before writing any, so it asks for the
+ids it needs in one query and writes each table in one statement: PostgreSQL's
+``COPY ... FROM STDIN`` through psycopg (no SQL parsed per row), SQLite's
+executemany (one prepared statement). Both run inside the caller's
+transaction, so a failed batch leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar, cast
+
+import psycopg
+from psycopg import sql
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    Table,
+    any_,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+)
+
+T = TypeVar("T")
+
+IN_CHUNK = 5_000
+"""Values per ``IN (...)`` list: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters."""
+
+
+def chunked(values: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
+    """``values`` in lists of at most ``size`` (default ``IN_CHUNK``), for bounded ``IN`` lists."""
+    listed = list(values)
+    size = size or IN_CHUNK
+    for start in range(0, len(listed), size):
+        yield listed[start : start + size]
+
+
+def among(
+    connection: Connection, column: ColumnElement[Any], values: Sequence[Any]
+) -> ColumnElement[bool]:
+    """``column IN (values)``; on PostgreSQL one array parameter rather than one per value,
+    since psycopg parses every placeholder of a statement (thousands, in bulk)."""
+    if connection.dialect.name == "postgresql":
+        return column == any_(literal(list(values), ARRAY(column.type)))
+    return column.in_(values)
+
+
+def next_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """``count`` unused ids of ``table``, ascending; the caller holds the writer lock.
+
+    PostgreSQL draws them from the table's own sequence, so rows written later by
+    ordinary inserts never collide; SQLite numbers rows from the current maximum,
+    as its own rowid allocation would.
+    """
+    if count == 0:
+        return []
+    if connection.dialect.name == "postgresql":
+        drawn = connection.execute(
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+                "FROM generate_series(1, :count)"
+            ),
+            {"table": table.name, "count": count},
+        ).scalars()
+        return sorted(drawn)
+    top = connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    return list(range(top + 1, top + 1 + count))
+
+
+def insert_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert ``rows`` (tuples in the order of ``columns``) into ``table``, in one statement."""
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
+        )
+        driver = cast(psycopg.Connection[Any], connection.connection.driver_connection)
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    # Core's executemany applies each column's type (dates, times, booleans) the way
+    # ordinary inserts do, so both paths store identical SQLite values.
+    connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
