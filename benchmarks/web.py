@@ -3,17 +3,22 @@
 Builds a store of ``--claims`` claims (``benchmarks/store.py``'s generator), starts
 the real server (``emptychair serve --workers N``, uvicorn, in a subprocess on a
 free loopback port), then for each endpoint keeps ``--concurrency`` requests in
-flight for ``--seconds`` (httpx async client, a random meeting each time) and
+flight (a minimal asyncio HTTP/1.1 client, one keep-alive connection each) and
 prints requests/s, median, p95 and errors beside the goal (p95 < 100 ms, zero
-errors), twice:
+errors), and the server's CPU time per request, twice:
 
-- **cold**: the server's caches hold nothing of the endpoint yet, so most requests
-  are a meeting's first (``--meetings`` of them, each computed once per worker);
+- **cold**: the server's caches hold nothing of the endpoint yet, and every request
+  is a meeting not requested before (the meetings in a shuffled order, none twice),
+  so each one is computed from the store; the phase ends after ``--seconds`` or when
+  every meeting has been requested, whichever comes first;
 - **warm**: after an untimed pass requesting every meeting ``--workers`` times
-  (each worker caches what it served; the store is unchanged, so nothing is dropped).
+  (each worker caches what it served; the store is unchanged, so nothing is dropped),
+  a random meeting each time, for ``--seconds``.
 
 The load generator runs in this process, on the same machine as the server, so
-both compete for the cores; ``--workers`` should leave it one.
+both compete for the cores; ``--workers`` should leave it one. The load average
+is printed before and after each phase: other work on the machine slows both,
+while the server's CPU time per request (Linux) depends on it far less.
 
 Printed figures, not a test: ``python benchmarks/web.py [--claims N] [--seconds S]
 [--workers N]``.
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import socket
 import statistics
@@ -127,21 +133,25 @@ async def _warm(port: int, paths: list[str], concurrency: int) -> None:
 
 
 async def _load(
-    port: int, paths: list[str], concurrency: int, seconds: float
-) -> tuple[list[float], int]:
-    """Latencies (ms) of successful requests and the error count, ``concurrency`` at a time."""
+    port: int, paths: list[str], concurrency: int, seconds: float, once: bool
+) -> tuple[list[float], int, float]:
+    """Latencies (ms) of successful requests, the error count and the seconds taken,
+    ``concurrency`` at a time: random paths, or with ``once`` each path at most once."""
     latencies: list[float] = []
     errors = 0
     rng = random.Random(3)
-    deadline = time.monotonic() + seconds
+    unused = rng.sample(paths, len(paths))
+    begun = time.monotonic()
+    deadline = begun + seconds
 
     async def worker() -> None:
         nonlocal errors
         connection = _Connection(port)
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and (unused or not once):
+            path = unused.pop() if once else rng.choice(paths)
             start = time.perf_counter()
             try:
-                ok = await connection.get(rng.choice(paths)) == 200
+                ok = await connection.get(path) == 200
             except ValueError:
                 ok = False
             if ok:
@@ -151,7 +161,7 @@ async def _load(
         connection.close()
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return latencies, errors
+    return latencies, errors, time.monotonic() - begun
 
 
 def main() -> None:
@@ -185,24 +195,62 @@ def main() -> None:
                 for phase in ("cold", "warm"):
                     if phase == "warm":
                         asyncio.run(_warm(port, paths * args.workers, args.concurrency))
-                    latencies, errors = asyncio.run(
-                        _load(port, paths, args.concurrency, args.seconds)
+                    before, cpu = _load_average(), _cpu_seconds(server.pid)
+                    latencies, errors, seconds = asyncio.run(
+                        _load(port, paths, args.concurrency, args.seconds, phase == "cold")
                     )
-                    _report(f"{name}, {phase}", latencies, errors, args)
+                    _report(f"{name}, {phase}", latencies, errors, seconds, args.concurrency)
+                    used = _cpu_seconds(server.pid)
+                    per_request = (
+                        f"server CPU {(used - cpu) * 1000 / max(len(latencies), 1):.2f} "
+                        "ms/request; "
+                        if used is not None and cpu is not None
+                        else ""
+                    )
+                    print(f"  {per_request}load average before {before}, after {_load_average()}")
         finally:
             server.terminate()
             server.wait(timeout=30)
 
 
-def _report(name: str, latencies: list[float], errors: int, args: argparse.Namespace) -> None:
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds used so far by process ``pid`` and its children (its workers), from
+    Linux's /proc; None elsewhere. Other work on the machine does not change it, so it
+    tells a slower server from a busier machine."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    try:
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                # Fields after the parenthesised name: state, ppid, ... utime (14), stime (15).
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended meanwhile
+            if int(entry.name) == pid or int(fields[1]) == pid:
+                total += (int(fields[11]) + int(fields[12])) / ticks
+    except OSError:
+        return None
+    return total
+
+
+def _load_average() -> str:
+    """The 1, 5 and 15 minute load averages, as ``uptime`` prints them."""
+    return ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
+
+
+def _report(
+    name: str, latencies: list[float], errors: int, seconds: float, concurrency: int
+) -> None:
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95)] if latencies else float("nan")
     median = statistics.median(latencies) if latencies else float("nan")
     verdict = "PASS" if p95 < GOAL_P95_MS and errors == 0 else "FAIL"
     print(
-        f"{name}: {len(latencies) / args.seconds:,.0f} req/s, median {median:.0f} ms, "
-        f"p95 {p95:.0f} ms, {errors} errors, {args.concurrency} concurrent for "
-        f"{args.seconds:.0f} s (goal p95 < {GOAL_P95_MS} ms, 0 errors): {verdict}"
+        f"{name}: {len(latencies):,} requests, {len(latencies) / seconds:,.0f} req/s, "
+        f"median {median:.0f} ms, p95 {p95:.0f} ms, {errors} errors, {concurrency} "
+        f"concurrent for {seconds:.1f} s (goal p95 < {GOAL_P95_MS} ms, 0 errors): {verdict}"
     )
 
 

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import datetime as dt
 import os
+import random
+import socket
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
+import uvicorn.supervisors
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from emptychair.cli import app as cli
-from emptychair.model import Claim, Document
+from emptychair.model import Claim, Document, Source
 from emptychair.serve import create_app, queries
-from emptychair.serve.cache import Marker, StoreCache, change_marker
+from emptychair.serve.board import board_view
+from emptychair.serve.cache import Marker, StoreCache, change_marker, reads_never_wait
 from emptychair.settings import DB_ENV
 from emptychair.store import open_store, read
 from emptychair.store.read import ClaimFilter
@@ -43,6 +50,76 @@ def test_board_query_matches_the_library(sample_url: str) -> None:
             ids = {e.document: e.document_id for r in mine.records for e in r.timeline}
             assert all(isinstance(i, int) for i in ids.values())
         assert queries.board(store, "nato-summit-1900-01") is None
+
+
+def _reports(seed: int = 5, documents: int = 60) -> Items:
+    """Stories on two summits: offices reported several times with sources, by
+    certainty and over days (superseded and contested records), and copies."""
+    rng = random.Random(seed)
+    items: Items = []
+    for n in range(documents):
+        day = dt.date(2025, 6, 24) + dt.timedelta(days=-60 + 365 * (n % 2))
+        claims = [
+            Claim(
+                person=f"{role} of {country}",
+                country=country,
+                role=role,  # type: ignore[arg-type]
+                forum="nato-summit",
+                meeting_date=day.isoformat(),
+                status=rng.choice(("attend", "absent", "virtual")),
+                certainty=rng.choice(("reported", "expected", "possible")),
+                representative="Stand In" if ordinal == 2 else None,
+                sources=tuple(
+                    Source(rng.choice(("named", "anonymous")), f"source {k}")
+                    for k in range(rng.randint(0, 2))
+                ),
+                evidence=f"Sentence {n}.{ordinal}.",
+            )
+            for ordinal, (country, role) in enumerate(
+                rng.sample([(c, r) for c in ("USA", "FRA", "AUS") for r in ("leader", "deputy")], 3)
+            )
+        ]
+        text = f"Story {n}: " + " ".join(f"w{rng.randrange(80)}" for _ in range(80))
+        published: dt.date | None = day - dt.timedelta(days=rng.randint(-2, 12))
+        if n >= 10 and n % 5 == 0:  # a syndicated copy of an earlier story
+            text, published = (
+                items[n - 4][0].text + " Also carried here.",
+                items[n - 4][0].published,
+            )
+        items.append((Document(f"d{n}", text, published, f"T{n}", None, "Outlet"), claims))
+    return items
+
+
+def test_boards_of_reported_meetings_match_the_library(store_url: str) -> None:
+    """Copies, several sources per claim, superseded and contested records: the web's
+    board is the library's, and the board fetched without timelines has the same cells."""
+    with open_store(store_url) as store:
+        store.ingest(_reports(), "test")
+        boards = [queries.board(store, m.id) for m in read.meetings(store)]
+        entries = [e for b in boards if b for r in b.records for e in r.timeline]
+        assert len(boards) == 2 and any(e.copy_of for e in entries)
+        assert any(len(e.sources) > 1 for e in entries) and not all(e.current for e in entries)
+        assert any(r.contested for b in boards if b for r in b.records)
+        for mine in boards:
+            assert mine is not None
+            slug = mine.meeting.id
+            assert _without_ids(mine) == _without_ids(read.meeting_board(store, slug))
+            found = queries.board_facts(store, slug)
+            assert found is not None
+            facts, sources = found
+            full, lean = board_view(mine), board_view(facts, standing_sources=sources)
+            assert (lean.meeting, lean.organisation, lean.cells) == (
+                full.meeting,
+                full.organisation,
+                full.cells,
+            )
+            assert any(c.sources for c in lean.cells)
+            assert [dataclasses.replace(r, timeline=()) for r in mine.records] == list(
+                facts.records
+            )
+            with pytest.raises(ValueError):
+                board_view(facts, dt.date(2025, 6, 1), sources)
+        assert queries.board_facts(store, "nato-summit-1900-01") is None
 
 
 def test_claims_are_paged_in_sql(sample_url: str) -> None:
@@ -157,13 +234,39 @@ def test_cache_keeps_values_while_the_marker_holds(sample_url: str) -> None:
     assert calls[-2:] == ["a", "a"]
 
 
+def test_cache_computes_on_the_loop_only_where_reads_never_wait(store_url: str) -> None:
+    """SQLite (WAL) views are computed on the event loop; PostgreSQL's in a worker thread."""
+    with open_store(store_url) as store:
+        inline = reads_never_wait(store)
+        assert inline == (store.backend == "sqlite")
+    here = threading.get_ident()
+    for computes_inline in (True, False):
+        cache = StoreCache(Marker(), inline=computes_inline)
+        assert (asyncio.run(cache.aget("thread", threading.get_ident)) == here) is computes_inline
+
+
 def test_serve_workers_option(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Workers build their own app from the environment, which carries ``--db``."""
+    """Workers build their own app from the environment, which carries ``--db``, and
+    share one listening socket marked TCP (serve/listener.py)."""
     ran: dict[str, Any] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda target, **options: ran.update(options, app=target))
+
+    class Supervisor:
+        def __init__(self, config: uvicorn.Config, sockets: list[socket.socket]) -> None:
+            ran.update(config=config, sockets=sockets)
+
+        def run(self) -> None:
+            ran["ran"] = True
+
+    monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", Supervisor)
     monkeypatch.setenv(DB_ENV, "sqlite:///before.db")  # restored after the test
-    result = CliRunner().invoke(cli, ["serve", "--db", "sqlite:///x.db", "--workers", "3"])
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    args = ["serve", "--db", "sqlite:///x.db", "--workers", "3", "--port", str(port)]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert ran["app"] == "emptychair.serve:create_app" and ran["factory"] is True
-    assert ran["workers"] == 3
+    config, [sock] = ran["config"], ran["sockets"]
+    sock.close()
+    assert config.app == "emptychair.serve:create_app" and config.factory is True
+    assert config.workers == 3 and ran["ran"] and sock.proto == socket.IPPROTO_TCP
     assert os.environ[DB_ENV] == "sqlite:///x.db"

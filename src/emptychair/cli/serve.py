@@ -35,13 +35,17 @@ def serve(
     ] = True,
 ) -> None:
     """Serve the meeting boards and the JSON API (/api/, schema at /docs) over HTTP."""
-    import uvicorn  # here: the other commands need not pay for importing the web stack
+    # Here: the other commands need not pay for importing the web stack.
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from emptychair.serve.listener import TcpConfig
 
     if db is not None:
         # Each worker process builds its own app from the settings, so the store URL
         # travels through the environment they inherit.
         os.environ[DB_ENV] = db
-    uvicorn.run(
+    config = TcpConfig(
         "emptychair.serve:create_app",
         factory=True,
         host=host,
@@ -50,3 +54,10 @@ def serve(
         access_log=access_log,
         log_level="info",
     )
+    try:
+        if workers > 1:
+            Multiprocess(config, sockets=[config.bind_socket()]).run()
+        else:
+            uvicorn.Server(config).run()
+    except KeyboardInterrupt:
+        pass

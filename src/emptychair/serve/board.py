@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,6 +25,8 @@ from emptychair.store import schema as db
 from emptychair.store.read import Board, Entry, MeetingRow, RecordRow, record_rows
 from emptychair.vocab import load
 
+StandingSources = Mapping[tuple[str | None, str], tuple[Source, ...]]
+"""Sources of each record's standing original reports, by the record's (country, role)."""
 MINISTERS = ("leader", "foreign_minister", "defence_minister", "finance_minister", "minister")
 # Chart and cell levels, lowest first; "virtual" is the principal taking part remotely.
 LEVELS = ("absent", "official", "ambassador", "deputy", "minister", "virtual", "principal")
@@ -150,6 +152,7 @@ def country_name(code: str | None) -> str:
     return country_names().get(code, code)
 
 
+@cache
 def principal_roles(forum: str) -> tuple[str, ...]:
     """The roles whose presence counts as the principal's at ``forum`` (any minister if none)."""
     principal = load("forum_families")["forums"].get(forum, {}).get("principal")
@@ -183,10 +186,21 @@ def _standing_sources(record: RecordRow) -> tuple[Source, ...]:
     return tuple(s for e in standing for s in e.sources)
 
 
-def cell_for(country: str, forum: str, records: Sequence[RecordRow], member: bool) -> Cell:
-    """The cell of ``country`` at a meeting of ``forum``, from its records there."""
-    principals = [r for r in records if r.role in principal_roles(forum)]
-    others = [r for r in records if r not in principals]
+def cell_for(
+    country: str,
+    forum: str,
+    records: Sequence[RecordRow],
+    member: bool,
+    standing_sources: StandingSources | None = None,
+) -> Cell:
+    """The cell of ``country`` at a meeting of ``forum``, from its records there.
+
+    The cell's sources come from the records' timelines, or from ``standing_sources``
+    when given (records fetched without timelines, ``queries.board_facts``).
+    """
+    roles = principal_roles(forum)
+    principals = [r for r in records if r.role in roles]
+    others = [r for r in records if r.role not in roles]
     present = [r for r in others if r.status == "attend"]
     stand_ins = [r.person or role_label(r.role) for r in present]
 
@@ -200,7 +214,13 @@ def cell_for(country: str, forum: str, records: Sequence[RecordRow], member: boo
             label=LABELS[status],
             detail=detail + extra,
             level=level,
-            sources=_standing_sources(about) if about else (),
+            sources=(
+                ()
+                if about is None
+                else _standing_sources(about)
+                if standing_sources is None
+                else standing_sources.get((about.country, about.role), ())
+            ),
             claims=sum(r.claims for r in records),
         )
 
@@ -279,8 +299,16 @@ def _reconciled(record: RecordRow, seen: Sequence[Entry]) -> RecordRow:
     )
 
 
-def board_view(board: Board, day: dt.date | None = None) -> BoardView:
-    """Cells for every member state (unknown where the store is silent), then other countries."""
+def board_view(
+    board: Board, day: dt.date | None = None, standing_sources: StandingSources | None = None
+) -> BoardView:
+    """Cells for every member state (unknown where the store is silent), then other countries.
+
+    ``standing_sources``: the cells' sources for a board fetched without timelines
+    (``queries.board_facts``; not with ``day``, which re-reconciles the timelines).
+    """
+    if day and standing_sources is not None:
+        raise ValueError("a board as of a day needs its timelines")
     meeting = board.meeting
     records = as_of(board.records, day) if day else board.records
     by_country: dict[str | None, list[RecordRow]] = defaultdict(list)
@@ -288,8 +316,9 @@ def board_view(board: Board, day: dt.date | None = None) -> BoardView:
         by_country[record.country].append(record)
     members = members_on(meeting.forum, meeting_day(meeting)) or ()
     others = sorted((c for c in by_country if c is not None and c not in members), key=country_name)
-    cells = [cell_for(c, meeting.forum, by_country.get(c, []), True) for c in members]
-    cells += [cell_for(c, meeting.forum, by_country[c], False) for c in others]
+    forum, given = meeting.forum, standing_sources
+    cells = [cell_for(c, forum, by_country.get(c, []), True, given) for c in members]
+    cells += [cell_for(c, forum, by_country[c], False, given) for c in others]
     organisation = organisation_for(meeting.forum)
     return BoardView(
         meeting=meeting,
@@ -316,8 +345,9 @@ def summary(forum: str, records: Sequence[RecordRow], most: int = 3) -> str:
         if record.country is not None:
             by_country[record.country].append(record)
     parts = []
+    roles = principal_roles(forum)
     for country in sorted(by_country):
-        principals = [r for r in by_country[country] if r.role in principal_roles(forum)]
+        principals = [r for r in by_country[country] if r.role in roles]
         missing = next((r for r in principals if r.status in ("absent", "virtual")), None)
         missing = missing or next((r for r in principals if r.contested), None)
         if missing is None:

@@ -13,6 +13,13 @@ worker, the CLI's ``ingest`` or ``calendar`` commands):
 The marker is read *before* computing, so a value computed during a concurrent
 write is stored under the older marker and dropped at the next lookup. A store
 with no such marker (in-memory SQLite) is not cached.
+
+Async routes compute a missing value on the event loop itself when the store's
+reads never wait (SQLite in WAL mode or in memory, ``reads_never_wait``): they are
+CPU work in this process, which a worker thread would do no faster (one GIL), while
+handing each computation to a thread and back made cold requests cost twice as much
+under load. Reads that may wait (PostgreSQL's round trips, a rollback-journal SQLite
+file during a write) are computed in the thread pool, so the loop never waits.
 """
 
 from __future__ import annotations
@@ -99,12 +106,26 @@ def change_marker(store: Store) -> Marker:
     return Marker()
 
 
+def reads_never_wait(store: Store) -> bool:
+    """Whether reading ``store`` never waits for a writer or the network: SQLite in WAL
+    mode (readers keep their snapshot while a writer commits) or in memory."""
+    if store.backend != "sqlite":
+        return False
+    with store.engine.connect() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+    return str(mode).lower() in ("wal", "memory")
+
+
 class StoreCache:
     """Values by key, valid while the store's change marker stays the same (LRU-bounded)."""
 
-    def __init__(self, marker: Marker, max_entries: int = DEFAULT_ENTRIES) -> None:
+    def __init__(
+        self, marker: Marker, max_entries: int = DEFAULT_ENTRIES, inline: bool = False
+    ) -> None:
+        """``inline``: ``aget`` computes on the event loop (see the module's docstring)."""
         self._marker = marker
         self._max = max_entries
+        self._inline = inline
         self._lock = threading.Lock()
         self._seen: Hashable | None = None
         self._values: OrderedDict[Hashable, Any] = OrderedDict()
@@ -125,13 +146,13 @@ class StoreCache:
         return value
 
     async def aget(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """``get`` for async routes: a hit costs no thread; the marker and ``compute`` that
-        may block run in the thread pool."""
+        """``get`` for async routes: a hit costs no thread; a marker that may block runs in
+        the thread pool, and so does ``compute`` unless this cache computes inline."""
         marker = self._marker() if self._marker.cheap else await run_in_threadpool(self._marker)
         found = self._hit(marker, key)
         if found is not None:
             return cast(T, found)
-        value = await run_in_threadpool(compute)
+        value = compute() if self._inline else await run_in_threadpool(compute)
         self._keep(marker, key, value)
         return value
 

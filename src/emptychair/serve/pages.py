@@ -48,6 +48,8 @@ def _environment() -> Environment:
     # Autoescape everything: store text (titles, names, evidence) is untrusted.
     env = Environment(
         loader=FileSystemLoader(FilePath(__file__).parent / "templates"),
+        # Compiled once (``compile_templates``): no file check on every render.
+        auto_reload=False,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -65,6 +67,14 @@ def _environment() -> Environment:
 
 
 templates = Jinja2Templates(env=_environment())
+
+
+def compile_templates() -> None:
+    """Compile every template now, so no request waits for it."""
+    for name in templates.env.list_templates():
+        templates.env.get_template(name)
+
+
 Day = Annotated[dt.date | None, Query()]
 Code = Annotated[str, Path(pattern="^[A-Za-z]{3}$", description="ISO alpha-3, e.g. USA.")]
 UPCOMING_SHOWN = 20
@@ -121,8 +131,15 @@ async def board_page(
     """One cell per member state, each linking to the claims behind it."""
 
     def build() -> bytes | None:
-        board = web_queries.board(store, meeting_id)
-        return None if board is None else _html("board.html", view=board_view(board, as_of))
+        if as_of is not None:
+            board = web_queries.board(store, meeting_id)
+            return None if board is None else _html("board.html", view=board_view(board, as_of))
+        # The board now shows no timelines: what its cells take from them is fetched alone.
+        found = web_queries.board_facts(store, meeting_id)
+        if found is None:
+            return None
+        facts, sources = found
+        return _html("board.html", view=board_view(facts, standing_sources=sources))
 
     body = await cache.aget(("board-page", meeting_id, as_of), build)
     if body is None:

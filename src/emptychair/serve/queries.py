@@ -2,10 +2,11 @@
 
 ``store.read`` answers for the CLI: whole lists, and boards built from per-record
 condition lists. The server needs pages (``LIMIT``/``OFFSET`` in SQL, with a
-count) and a board fetched by meeting id through fixed statements (compiled
-once, so a request pays for executing them, not for building them), and its
-timeline entries carry the document's internal id, so pages can link to
-``/documents/{id}``. The rows are ``store.read``'s dataclasses.
+count) and a board fetched by its slug in one fixed statement (compiled once, so
+a request pays for executing it, not for building it), whole or, for the board
+page, only what its cells need; its timeline entries carry the document's internal
+id, so pages can link to ``/documents/{id}``. The rows are ``store.read``'s
+dataclasses.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from sqlalchemy import (
 
 from emptychair.model import Source
 from emptychair.reconcile.timeline import Statement, standing
+from emptychair.serve.board import StandingSources
 from emptychair.store import Store
 from emptychair.store import schema as db
 from emptychair.store.read import Board, ClaimFilter, Entry, MeetingRow, RecordRow, entry_fields
@@ -84,50 +86,6 @@ _SOURCES = select(
     db.claim_sources.c.claim_id, db.claim_sources.c.kind, db.claim_sources.c.descriptor
 ).order_by(db.claim_sources.c.claim_id, db.claim_sources.c.ordinal)
 
-_MEETING = (
-    select(
-        db.meetings.c.id,
-        db.meetings.c.slug,
-        db.meetings.c.forum,
-        db.forums.c.family,
-        db.meetings.c.month,
-        db.meetings.c.start_date,
-        db.meetings.c.end_date,
-        db.meetings.c.place,
-    )
-    .join(db.forums, db.forums.c.id == db.meetings.c.forum)
-    .where(db.meetings.c.slug == bindparam("slug"))
-)
-_RECORDS = (
-    select(
-        db.records.c.office_id,
-        db.offices.c.country,
-        db.offices.c.role,
-        _person.c.name,
-        db.records.c.status,
-        db.records.c.contested,
-        db.records.c.statuses,
-        db.records.c.certainty,
-        _stand_in.c.name,
-        db.records.c.claims,
-        db.records.c.reports,
-        db.records.c.documents,
-        db.records.c.first_published,
-        db.records.c.last_published,
-    )
-    .join(db.offices, db.offices.c.id == db.records.c.office_id)
-    .outerjoin(_person, _person.c.id == db.records.c.person_id)
-    .outerjoin(_stand_in, _stand_in.c.id == db.records.c.representative_id)
-    .where(db.records.c.meeting_id == bindparam("meeting"))
-    .order_by(db.offices.c.country, db.offices.c.role)
-)
-_BOARD_ENTRIES = _ENTRIES.where(db.claims.c.meeting_id == bindparam("meeting")).order_by(
-    *_ENTRY_ORDER
-)
-_BOARD_SOURCES = _SOURCES.join(db.claims, db.claims.c.id == db.claim_sources.c.claim_id).where(
-    db.claims.c.meeting_id == bindparam("meeting")
-)
-
 
 def _entry_rows(
     rows: Sequence[Any], sources: dict[int, tuple[Source, ...]], current: set[int] | None = None
@@ -147,75 +105,264 @@ def _sources(rows: Sequence[Any]) -> dict[int, tuple[Source, ...]]:
     return {claim_id: tuple(listed) for claim_id, listed in found.items()}
 
 
-def board(store: Store, slug: str) -> Board | None:
-    """The board of meeting ``slug`` with every record's timeline (as ``read.meeting_board``).
+# A board in one statement: the meeting (by its slug's unique index), its records
+# (outer joined: a meeting with none is still found), each record's claims (by
+# ``ix_claims_meeting_office``) and each claim's sources (outer joined: one row per
+# source). Ordered by record, then as timelines are, so each record's rows and each
+# claim's rows are adjacent: grouping them is one pass.
+_record_person = db.people.alias("record_person")
+_record_stand_in = db.people.alias("record_stand_in")
+_MEETING_COLUMNS = (
+    db.meetings.c.id,
+    db.meetings.c.slug,
+    db.meetings.c.forum,
+    db.forums.c.family,
+    db.meetings.c.month,
+    db.meetings.c.start_date,
+    db.meetings.c.end_date,
+    db.meetings.c.place,
+)
+_RECORD_COLUMNS = (
+    db.records.c.office_id,
+    db.offices.c.country,
+    db.offices.c.role,
+    _record_person.c.name,
+    db.records.c.status,
+    db.records.c.contested,
+    db.records.c.statuses,
+    db.records.c.certainty,
+    _record_stand_in.c.name,
+    db.records.c.claims,
+    db.records.c.reports,
+    db.records.c.documents,
+    db.records.c.first_published,
+    db.records.c.last_published,
+)
+_RECORD = len(_MEETING_COLUMNS)  # where a row's record columns start
+_CLAIM = _RECORD + len(_RECORD_COLUMNS)  # where its claim columns start
+# What standing and copies need: id, status, certainty, published, group, document.
+_CLAIM_FACTS = (
+    db.claims.c.id,
+    db.claims.c.status,
+    db.claims.c.certainty,
+    db.documents.c.published,
+    db.documents.c.syndication_group,
+    db.documents.c.id,
+)
+_SOURCE_COLUMNS = (db.claim_sources.c.kind, db.claim_sources.c.descriptor)
 
-    Four fixed statements keyed by the meeting id, whose claims the
-    ``ix_claims_meeting_office`` index finds; tallies are summed from the records.
-    """
-    with store.engine.connect() as connection:
-        meeting = connection.execute(_MEETING, {"slug": slug}).first()
-        if meeting is None:
-            return None
-        key = {"meeting": meeting.id}
-        records = connection.execute(_RECORDS, key).all()
-        claim_rows = connection.execute(_BOARD_ENTRIES, key).all()
-        sources = _sources(connection.execute(_BOARD_SOURCES, key).all())
-    statements: dict[int, list[Statement]] = defaultdict(list)
-    for claim_id, office, status, certainty, published, *_ in claim_rows:
-        statements[office].append(Statement(claim_id, published, status, certainty))
-    current = {s.claim_id for listed in statements.values() for s in standing(listed)}
-    timelines: dict[int, list[LinkedEntry]] = defaultdict(list)
-    for row, entry in zip(claim_rows, _entry_rows(claim_rows, sources, current), strict=True):
-        timelines[row[1]].append(entry)
-    rows = tuple(
-        RecordRow(
-            meeting=slug,
-            country=country,
-            role=role,
-            person=person,
-            status=status,
-            contested=contested,
-            statuses=tuple(statuses.split("|")) if statuses else (),
-            certainty=certainty,
-            representative=stand_in,
-            claims=claims,
-            reports=reports,
-            copies=documents - reports,
-            first_published=first,
-            last_published=last,
-            timeline=tuple(timelines.get(office_id, ())),
+
+def _board_statement(claim_columns: Sequence[Any], entries: bool) -> Select[Any]:
+    """The board statement selecting ``claim_columns``; ``entries`` joins what timeline
+    entries show (the claim's people, its document's original)."""
+    claim = and_(
+        db.claims.c.meeting_id == db.meetings.c.id,
+        db.claims.c.office_id == db.records.c.office_id,
+    )
+    query = (
+        select(*_MEETING_COLUMNS, *_RECORD_COLUMNS, *claim_columns, *_SOURCE_COLUMNS)
+        .join(db.forums, db.forums.c.id == db.meetings.c.forum)
+        .outerjoin(db.records, db.records.c.meeting_id == db.meetings.c.id)
+        .outerjoin(db.offices, db.offices.c.id == db.records.c.office_id)
+        .outerjoin(_record_person, _record_person.c.id == db.records.c.person_id)
+        .outerjoin(_record_stand_in, _record_stand_in.c.id == db.records.c.representative_id)
+        .outerjoin(db.claims, claim)
+        .outerjoin(db.documents, db.documents.c.id == db.claims.c.document_id)
+    )
+    if entries:
+        query = (
+            query.outerjoin(_person, _person.c.id == db.claims.c.person_id)
+            .outerjoin(_stand_in, _stand_in.c.id == db.claims.c.representative_id)
+            .outerjoin(_original, _original.c.id == db.documents.c.syndication_group)
         )
-        for (
-            office_id,
-            country,
-            role,
-            person,
-            status,
-            contested,
-            statuses,
-            certainty,
-            stand_in,
-            claims,
-            reports,
-            documents,
-            first,
-            last,
-        ) in records
+    return (
+        query.outerjoin(db.claim_sources, db.claim_sources.c.claim_id == db.claims.c.id)
+        .where(db.meetings.c.slug == bindparam("slug"))
+        .order_by(
+            db.offices.c.country,
+            db.offices.c.role,
+            db.records.c.office_id,
+            *_ENTRY_ORDER,
+            db.claim_sources.c.ordinal,
+        )
     )
-    found = MeetingRow(
-        id=meeting.slug,
-        forum=meeting.forum,
-        family=meeting.family,
-        month=meeting.month,
-        start=meeting.start_date,
-        end=meeting.end_date,
-        place=meeting.place,
-        records=len(rows),
-        claims=sum(r.claims for r in rows),
-        absent=sum(r.status == "absent" for r in rows),
+
+
+# Timeline entries: the claim's id, then ``entry_fields``' columns (the record's office
+# and meeting are the claim's, so they are selected again rather than joined again).
+_BOARD = _board_statement(
+    (
+        db.claims.c.id,
+        db.claims.c.status,
+        db.claims.c.certainty,
+        db.documents.c.published,
+        db.claims.c.forum,
+        db.claims.c.meeting_date,
+        db.claims.c.evidence,
+        db.documents.c.external_id,
+        db.documents.c.outlet,
+        db.documents.c.title,
+        db.documents.c.url,
+        db.documents.c.syndication_group,
+        db.documents.c.id,
+        db.offices.c.country,
+        db.offices.c.role,
+        _person.c.name,
+        _stand_in.c.name,
+        db.meetings.c.slug,
+        _original.c.external_id,
+    ),
+    entries=True,
+)
+_BOARD_FACTS = _board_statement(_CLAIM_FACTS, entries=False)
+
+
+@dataclass
+class _Grouped:
+    """A board statement's rows grouped: the meeting, and per record its row and claims."""
+
+    meeting: Any
+    records: list[tuple[Any, list[Any]]]
+    """Each record's first row and one row per claim (in timeline order)."""
+    sources: dict[int, tuple[Source, ...]]
+    """Each claim's sources, by claim id."""
+
+
+def _grouped(rows: Sequence[Any]) -> _Grouped | None:
+    """The rows of ``_BOARD`` or ``_BOARD_FACTS`` grouped; None for no rows (no meeting)."""
+    if not rows:
+        return None
+    records: list[tuple[Any, list[Any]]] = []
+    sources: dict[int, list[Source]] = defaultdict(list)
+    office: Any = None
+    claim: Any = None
+    for row in rows:
+        if row[_RECORD] is None:
+            continue  # the meeting's only row when it has no records
+        if row[_RECORD] != office:
+            office, claim = row[_RECORD], None
+            records.append((row, []))
+        if row[_CLAIM] is not None and row[_CLAIM] != claim:
+            claim = row[_CLAIM]
+            records[-1][1].append(row)
+        if row[-2] is not None:
+            sources[claim].append(Source(kind=row[-2], descriptor=row[-1]))
+    return _Grouped(rows[0], records, {c: tuple(listed) for c, listed in sources.items()})
+
+
+def _standing(claims: Sequence[Any]) -> set[int]:
+    """Ids of the claims standing in their record (its rows, from the claim columns on)."""
+    if len(claims) == 1:
+        return {claims[0][_CLAIM]}  # a record's only claim always stands: most have one
+    statements = [
+        Statement(claim_id, published, status, certainty)
+        for claim_id, status, certainty, published in (row[_CLAIM : _CLAIM + 4] for row in claims)
+    ]
+    return {s.claim_id for s in standing(statements)}
+
+
+def _record(slug: str, row: Any, timeline: tuple[LinkedEntry, ...] = ()) -> RecordRow:
+    """The record in a board row's record columns."""
+    (
+        _office,
+        country,
+        role,
+        person,
+        status,
+        contested,
+        statuses,
+        certainty,
+        stand_in,
+        claims,
+        reports,
+        documents,
+        first,
+        last,
+    ) = row[_RECORD:_CLAIM]
+    return RecordRow(
+        meeting=slug,
+        country=country,
+        role=role,
+        person=person,
+        status=status,
+        contested=contested,
+        statuses=tuple(statuses.split("|")) if statuses else (),
+        certainty=certainty,
+        representative=stand_in,
+        claims=claims,
+        reports=reports,
+        copies=documents - reports,
+        first_published=first,
+        last_published=last,
+        timeline=timeline,
     )
-    return Board(meeting=found, records=rows)
+
+
+def _board(row: Any, records: tuple[RecordRow, ...]) -> Board:
+    """A board of ``records`` at the meeting of a board row, its tallies summed from them."""
+    _id, slug, forum, family, month, start, end, place = row[:_RECORD]
+    return Board(
+        meeting=MeetingRow(
+            id=slug,
+            forum=forum,
+            family=family,
+            month=month,
+            start=start,
+            end=end,
+            place=place,
+            records=len(records),
+            claims=sum(r.claims for r in records),
+            absent=sum(r.status == "absent" for r in records),
+        ),
+        records=records,
+    )
+
+
+def board(store: Store, slug: str) -> Board | None:
+    """The board of meeting ``slug`` with every record's timeline (as ``read.meeting_board``),
+    in one statement."""
+    with store.engine.connect() as connection:
+        found = _grouped(connection.execute(_BOARD, {"slug": slug}).all())
+    if found is None:
+        return None
+    records = []
+    for row, claims in found.records:
+        current = _standing(claims)
+        timeline = []
+        for claim in claims:
+            fields, doc_id = entry_fields(
+                claim[_CLAIM], claim[_CLAIM + 1 : -2], found.sources, current
+            )
+            timeline.append(LinkedEntry(**fields, document_id=doc_id))
+        records.append(_record(slug, row, tuple(timeline)))
+    return _board(found.meeting, tuple(records))
+
+
+def board_facts(store: Store, slug: str) -> tuple[Board, StandingSources] | None:
+    """The board of meeting ``slug`` without timelines, and what its cells show of them:
+    the sources of each record's standing original reports (``board.board_view``'s
+    ``standing_sources``). Fetches a few columns of each claim instead of whole entries."""
+    with store.engine.connect() as connection:
+        found = _grouped(connection.execute(_BOARD_FACTS, {"slug": slug}).all())
+    if found is None:
+        return None
+    records = []
+    sources: dict[tuple[str | None, str], tuple[Source, ...]] = {}
+    for row, claims in found.records:
+        record = _record(slug, row)
+        current = _standing(claims)
+        # An original report: its syndication group is itself, or it has none (as in
+        # ``entry_fields``, whose entries name no ``copy_of`` then).
+        sources[(record.country, record.role)] = tuple(
+            source
+            for claim_id, *_, group, document in (
+                c[_CLAIM : _CLAIM + len(_CLAIM_FACTS)] for c in claims
+            )
+            if claim_id in current and group in (None, document)
+            for source in found.sources.get(claim_id, ())
+        )
+        records.append(record)
+    return _board(found.meeting, tuple(records)), sources
 
 
 def _claim_condition(filters: ClaimFilter) -> ColumnElement[bool]:
