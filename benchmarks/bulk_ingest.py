@@ -8,7 +8,10 @@
    document in 20 has any, as on the firehose). Claims name a scheduled meeting
    of one of 24 forums: most by its day, some by its month only, some undated
    ("ahead of the summit"); a share of documents are syndicated copies of an
-   earlier one (same text plus a dateline, same claims). Not timed.
+   earlier one (same text plus a dateline, same claims). The parts are written
+   with ``output.write_part``, as the Dask tasks write them, which computes each
+   document's MinHash signature: that cost is extraction's, and is printed
+   (signatures/s in extraction, the whole write, and a sample signed alone).
 2. For PostgreSQL (``--db``: an empty database; default a fresh one created on
    127.0.0.1:5432 and dropped) and SQLite (a temporary file): times what
    ``emptychair ingest --extracted OUT/`` does (read the parts, ``Store.bulk_ingest``),
@@ -18,7 +21,9 @@
    backend, and the ratio of the bulk claims/s to it.
 
 The load average is printed before and after each bulk load, with the CPU time
-of this process and of the signing child: this 2-core machine is shared, so run
+of this process and of the signing child (if any), and the first load's split
+by stage (read alone, then placement, COPY per table and records, timed by
+wrapping those functions): this 2-core machine is shared, so run
 it alone (``flock /tmp/bench.lock``). A report, not a test: it exits 0 whatever
 the figures.
 
@@ -57,7 +62,14 @@ from emptychair.extract.output import Compression, OutputFormat, write_part  # n
 from emptychair.model import Claim, Document, Source  # noqa: E402
 from emptychair.reconcile import syndication  # noqa: E402
 from emptychair.sources.extracted import read_extracted  # noqa: E402
-from emptychair.store import Store, open_store  # noqa: E402
+from emptychair.store import (  # noqa: E402  # noqa: E402
+    Store,
+    bulk,
+    bulk_lookups,
+    bulk_placement,
+    bulk_records,
+    open_store,
+)
 from emptychair.store import schema as db  # noqa: E402
 from emptychair.store.bulk import DEFAULT_BULK_BATCH  # noqa: E402
 from emptychair.store.write import DEFAULT_BATCH  # noqa: E402
@@ -65,6 +77,8 @@ from emptychair.store.write import DEFAULT_BATCH  # noqa: E402
 GOAL_CLAIMS_PER_S = 20_000
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PART_DOCS = 1_000
+SIGN_SAMPLE = 2_000
+"""Documents signed alone to measure the signing rate within extraction's write."""
 FORUMS = [f for f in vocab.load("forum_families")["forums"] if f != "other"]
 COUNTRIES = [c["iso3"] for c in vocab.load("countries")][:80]
 ROLES = {
@@ -170,6 +184,7 @@ def generate_output(
             else []
         )
         items.append(Extraction(document, found))
+    start_writing = time.perf_counter()
     for start in range(0, len(items), PART_DOCS):
         part = f"part-{start // PART_DOCS:06d}"
         write_part(
@@ -180,9 +195,19 @@ def generate_output(
             Compression.gzip,
             "benchmark",
         )
+    write_seconds = time.perf_counter() - start_writing
+    sample = [e.document.text for e in items[:SIGN_SAMPLE]]
+    _, sign_seconds = timed(lambda: [syndication.signature(text) for text in sample])
     claims = sum(len(e.claims) for e in items)
     size = sum(f.stat().st_size for f in out.rglob("*.parquet"))
-    return {"documents": len(items), "claims": claims, "copies": copied, "parquet_mb": size / 1e6}
+    return {
+        "documents": len(items),
+        "claims": claims,
+        "copies": copied,
+        "parquet_mb": size / 1e6,
+        "write_seconds": write_seconds,
+        "signatures_per_s": len(sample) / sign_seconds,
+    }
 
 
 def items_of(out: Path, limit: int | None = None) -> Iterator[tuple[Document, list[Claim]]]:
@@ -225,14 +250,60 @@ def timed(call: Callable[[], Any]) -> tuple[Any, float]:
     return result, time.perf_counter() - start
 
 
+@contextmanager
+def stage_timer() -> Iterator[dict[str, float]]:
+    """Seconds spent in bulk ingest's stages, by name, while the block runs.
+
+    ``placement`` is reading what a batch meets and deciding its documents;
+    ``COPY <table>`` each table's insert; ``records`` recomputing records, its
+    own COPY excluded; ``write`` the whole write step.
+    """
+    spent: dict[str, float] = {}
+    patched: list[tuple[Any, str, Any]] = []
+
+    def wrap(owner: Any, name: str, stage: Callable[..., str]) -> None:
+        original = getattr(owner, name)
+
+        def timed_call(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                key = stage(*args)
+                spent[key] = spent.get(key, 0.0) + time.perf_counter() - start
+
+        patched.append((owner, name, original))
+        setattr(owner, name, timed_call)
+
+    def copy_stage(_: Any, table: Any, *rest: Any) -> str:
+        return f"COPY {table.name}"  # executemany on SQLite
+
+    for module in (bulk, bulk_lookups, bulk_placement, bulk_records):
+        wrap(module, "insert_rows", copy_stage)
+    wrap(bulk, "refresh_meetings", lambda *a: "records")
+    wrap(bulk._BulkBatch, "read", lambda *a: "placement")
+    wrap(bulk._BulkBatch, "document", lambda *a: "placement")
+    wrap(bulk._BulkBatch, "write", lambda *a: "write")
+    try:
+        yield spent
+    finally:
+        for owner, name, original in reversed(patched):
+            setattr(owner, name, original)
+        spent["records"] = spent.get("records", 0.0) - spent.get("COPY records", 0.0)
+
+
 def measure_bulk(url: str, out: Path, batch_size: int) -> dict[str, Any]:
     """Bulk-load the output into an empty store, then again; rates and the idempotency check."""
+    _, read_seconds = timed(lambda: sum(1 for _ in items_of(out)))
     with open_store(url) as store:
         if any(counts(store).values()):
             raise SystemExit(f"{store.url} is not empty: the benchmark needs an empty store")
         before = os.getloadavg()
         cpu = _cpu()
-        first, seconds = timed(lambda: store.bulk_ingest(items_of(out), "benchmark", batch_size))
+        with stage_timer() as stages:
+            first, seconds = timed(
+                lambda: store.bulk_ingest(items_of(out), "benchmark", batch_size)
+            )
         used = tuple(b - a for a, b in zip(cpu, _cpu(), strict=True))
         rows = counts(store)
         again, again_seconds = timed(
@@ -259,6 +330,8 @@ def measure_bulk(url: str, out: Path, batch_size: int) -> dict[str, Any]:
         "load_after": after,
         "cpu_seconds": used[0],
         "signing_cpu_seconds": used[1],
+        "read_seconds": read_seconds,
+        "stages": dict(sorted(stages.items(), key=lambda kv: -kv[1])),
     }
 
 
@@ -379,6 +452,13 @@ def _print(summary: dict[str, Any]) -> None:
         f"({g['claims'] / g['documents']:.1f} a document), {g['copies']:,} syndicated copies, "
         f"{g['parquet_mb']:.0f} MB of gzip Parquet, in {g['seconds']:.0f} s (not timed)"
     )
+    print(
+        f"extraction output: parts written (signatures included) in {g['write_seconds']:.1f} s "
+        f"= {g['documents'] / g['write_seconds']:,.0f} docs/s; signatures in extraction: "
+        f"{g['signatures_per_s']:,.0f} signatures/s on one core "
+        f"({1000 / g['signatures_per_s']:.2f} ms a document, "
+        f"{g['documents'] / g['signatures_per_s']:.1f} s of the write)"
+    )
     for name, found in summary["results"].items():
         bulk, ordinary = found["bulk"], found["ordinary"]
         print(
@@ -392,6 +472,11 @@ def _print(summary: dict[str, Any]) -> None:
             f"{name} bulk CPU: {bulk['cpu_seconds']:.1f} s in this process, "
             f"{bulk['signing_cpu_seconds']:.1f} s in the signing process "
             f"(the database server's not counted)"
+        )
+        split = ", ".join(f"{k} {v:.1f} s" for k, v in bulk["stages"].items())
+        print(
+            f"{name} bulk stages: read alone {bulk['read_seconds']:.1f} s (a thread overlaps "
+            f"it with the load); {split}"
         )
         print(
             f"{name} bulk again: {bulk['again_unchanged']:,} unchanged, "

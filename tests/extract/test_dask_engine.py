@@ -19,6 +19,7 @@ from emptychair.cli import app
 from emptychair.extract.batch import Extraction, extract_paths
 from emptychair.extract.dask_engine import DaskOptions, run
 from emptychair.extract.output import OutputFormat
+from emptychair.reconcile import syndication
 from emptychair.sources import ReadError
 from emptychair.sources.extracted import read_extracted
 
@@ -75,6 +76,14 @@ def test_parquet_output_matches_the_local_engine(
     )
     assert with_no_claims and set(with_no_claims) == set(documents) - {d for d, _ in local_claims}
     assert claim_rows.num_rows == local_claims.total() + len(with_no_claims)
+    # The signature column is what syndication computes from each text, for every document.
+    texts = {d.id: d.text for d, _ in read}
+    signed = pq.read_table(out / "documents", columns=["doc_id", "minhash", "shingles"])
+    rows = signed.to_pylist()
+    assert len(rows) == len(texts)
+    for row in rows:
+        expected = syndication.signature(texts[row["doc_id"]])
+        assert (row["minhash"], row["shingles"]) == (expected.hashvalues, expected.shingles)
 
 
 def test_jsonl_output_is_the_local_engines_lines(scheduler: str, tmp_path: Path) -> None:

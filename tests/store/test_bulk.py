@@ -26,6 +26,7 @@ from emptychair.sources.extracted import read_extracted
 from emptychair.store import Store, bulk_records, bulk_rows, open_store
 from emptychair.store import schema as db
 from emptychair.store.bulk import bulk_ingest
+from emptychair.store.bulk_signing import SignedItem
 from emptychair.store.bulk_syndication import SignatureIndex
 
 Items = list[tuple[Document, list[Claim]]]
@@ -390,10 +391,29 @@ def test_a_failed_load_keeps_its_committed_batches_and_no_signing_process(
         assert signing_children(), "the next batch is being signed meanwhile"
         raise RuntimeError("stop")
 
+    # Plain items, as older output without signatures gives: the child signs them.
+    unsigned = [(document, claims) for document, claims in dev_extracted]
     with pytest.raises(RuntimeError, match="stop"):
-        bulk_ingest(sqlite_store.engine, dev_extracted, "v1", batch_size=10, progress=stop)
+        bulk_ingest(sqlite_store.engine, unsigned, "v1", batch_size=10, progress=stop)
     assert signing_children() == []
     assert counts(sqlite_store)["documents"] == 10
+
+
+def test_signatures_from_extraction_are_used_and_start_no_signing_process(
+    sqlite_store: Store, dev_extracted: Items, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert all(isinstance(item, SignedItem) and item.signature for item in dev_extracted)
+
+    def refuse(text: str) -> syndication.Signature:
+        raise AssertionError("a carried signature was computed again")
+
+    monkeypatch.setattr(syndication, "signature", refuse)
+
+    def check(batch: Any) -> None:
+        assert signing_children() == []
+
+    report = bulk_ingest(sqlite_store.engine, dev_extracted, "v1", batch_size=10, progress=check)
+    assert report.added == len(dev_extracted)
 
 
 def test_batch_size_must_be_positive(sqlite_store: Store) -> None:

@@ -11,7 +11,10 @@ file; ``month`` is ``YYYY-MM`` or ``unknown``. The columns:
 
 ``documents``: ``doc_id`` (string), ``published`` (date32), ``title``, ``url``,
 ``outlet``, ``text`` (strings), ``claims`` (int32: how many), ``extractor``
-(string: the extractor version that produced them).
+(string: the extractor version that produced them), ``minhash`` (binary) and
+``shingles`` (int32): the text's ``reconcile.syndication.signature``, computed
+here so that storing the output does not have to (both null in output written
+before the columns existed; readers then compute it).
 
 ``claims``: ``doc_id`` (string), ``ordinal`` (int32: the claim's position in the
 document's output; null on the row of a document without claims), the FORMAT.md
@@ -41,6 +44,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from emptychair.extract.batch import Extraction
+from emptychair.reconcile import syndication
 
 
 class OutputFormat(StrEnum):
@@ -79,6 +83,8 @@ DOCUMENT_SCHEMA = pa.schema(
         ("text", pa.string()),
         ("claims", pa.int32()),
         ("extractor", pa.string()),
+        ("minhash", pa.binary()),
+        ("shingles", pa.int32()),
     ]
 )
 CLAIM_SCHEMA = pa.schema(
@@ -158,6 +164,7 @@ def _write_parquet(
 
 def _document_row(extraction: Extraction, extractor: str) -> dict[str, Any]:
     document = extraction.document
+    signature = syndication.signature(document.text)
     return {
         "doc_id": document.id,
         "published": document.published,
@@ -167,6 +174,8 @@ def _document_row(extraction: Extraction, extractor: str) -> dict[str, Any]:
         "text": document.text,
         "claims": len(extraction.claims),
         "extractor": extractor,
+        "minhash": signature.hashvalues,
+        "shingles": signature.shingles,
     }
 
 

@@ -15,10 +15,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from emptychair.extract.output import CLAIMS, DOCUMENTS
-from emptychair.model import Claim, Document, Source
+from emptychair.model import Certainty, Claim, Document, Role, Source, Status
+from emptychair.reconcile import syndication
 from emptychair.sources.errors import ReadError
-
-Item = tuple[Document, list[Claim]]
+from emptychair.store.bulk_signing import SignedItem
 
 
 def is_extracted_dir(path: Path) -> bool:
@@ -26,16 +26,21 @@ def is_extracted_dir(path: Path) -> bool:
     return (path / DOCUMENTS).is_dir()
 
 
-def read_extracted(out: Path) -> Iterator[Item | ReadError]:
-    """Every document of an output directory with its claims, in part order."""
+def read_extracted(out: Path) -> Iterator[SignedItem | ReadError]:
+    """Every document of an output directory with its claims, in part order.
+
+    Each item carries the signature the extraction stored (``SignedItem``), or
+    None for output written before the ``minhash`` column existed.
+    """
     parts = sorted((out / DOCUMENTS).rglob("part-*.parquet"))
     if not parts:
         yield ReadError(str(out), None, "no documents/part-*.parquet files")
     for documents_file in parts:
         claims_file = out / CLAIMS / documents_file.relative_to(out / DOCUMENTS)
         try:
-            documents = pq.read_table(documents_file).to_pylist()
-            claims = pq.read_table(claims_file).to_pylist()
+            # Column lists, not row dicts: a dict per row costs more than the rest of reading.
+            documents = pq.read_table(documents_file).to_pydict()
+            claims = pq.read_table(claims_file).to_pydict()
         except (OSError, pa.ArrowException) as exc:
             yield ReadError(str(documents_file), None, f"unreadable part: {exc}")
             continue
@@ -52,45 +57,92 @@ def extractor_versions(out: Path) -> set[str]:
 
 
 def _pair(
-    name: str, documents: list[dict[str, Any]], claims: list[dict[str, Any]]
-) -> Iterator[Item | ReadError]:
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in claims:
-        if row["ordinal"] is not None:
-            by_doc[row["doc_id"]].append(row)
-    for number, row in enumerate(documents, start=1):
-        found = sorted(by_doc.get(row["doc_id"], []), key=lambda r: r["ordinal"])
-        if len(found) != row["claims"]:
-            message = (
-                f"document {row['doc_id']!r}: {row['claims']} claims listed, {len(found)} found"
-            )
+    name: str, documents: dict[str, list[Any]], claims: dict[str, list[Any]]
+) -> Iterator[SignedItem | ReadError]:
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    ordinals: dict[str, list[int]] = defaultdict(list)
+    for doc_id, ordinal, *fields in zip(
+        claims["doc_id"], claims["ordinal"], *(claims[c] for c in _CLAIM_FIELDS), strict=True
+    ):
+        if ordinal is not None:
+            by_doc[doc_id].append(_claim(*fields))
+            ordinals[doc_id].append(ordinal)
+    count = len(documents["doc_id"])
+    minhashes = documents.get("minhash", [None] * count)
+    shingles = documents.get("shingles", [None] * count)
+    for number, (doc_id, text, published, title, url, outlet, listed, minhash, grams) in enumerate(
+        zip(
+            documents["doc_id"],
+            documents["text"],
+            documents["published"],
+            documents["title"],
+            documents["url"],
+            documents["outlet"],
+            documents["claims"],
+            minhashes,
+            shingles,
+            strict=True,
+        ),
+        start=1,
+    ):
+        found = by_doc.get(doc_id, [])
+        if len(found) != listed:
+            message = f"document {doc_id!r}: {listed} claims listed, {len(found)} found"
             yield ReadError(name, number, message)
             continue
+        order = ordinals[doc_id]
+        if order != sorted(order):
+            found = [c for _, c in sorted(zip(order, found, strict=True), key=lambda p: p[0])]
         document = Document(
-            id=row["doc_id"],
-            text=row["text"],
-            published=row["published"],
-            title=row["title"],
-            url=row["url"],
-            outlet=row["outlet"],
+            id=doc_id, text=text, published=published, title=title, url=url, outlet=outlet
         )
-        yield document, [_claim(r) for r in found]
+        signature = (
+            None if minhash is None or grams is None else syndication.Signature(minhash, grams)
+        )
+        yield SignedItem(document, found, signature)
 
 
-def _claim(row: dict[str, Any]) -> Claim:
+_CLAIM_FIELDS = (
+    "person",
+    "country",
+    "role",
+    "forum",
+    "meeting_date",
+    "status",
+    "certainty",
+    "representative",
+    "sources",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+)
+
+
+def _claim(
+    person: str | None,
+    country: str | None,
+    role: Role,
+    forum: str,
+    meeting_date: str | None,
+    status: Status,
+    certainty: Certainty,
+    representative: str | None,
+    sources: list[dict[str, Any]] | None,
+    evidence: str | None,
+    evidence_start: int | None,
+    evidence_end: int | None,
+) -> Claim:
     return Claim(
-        person=row["person"],
-        country=row["country"],
-        role=row["role"],
-        forum=row["forum"],
-        meeting_date=row["meeting_date"],
-        status=row["status"],
-        certainty=row["certainty"],
-        representative=row["representative"],
-        sources=tuple(
-            Source(kind=s["kind"], descriptor=s["descriptor"]) for s in row["sources"] or ()
-        ),
-        evidence=row["evidence"] or "",
-        evidence_start=row["evidence_start"],
-        evidence_end=row["evidence_end"],
+        person=person,
+        country=country,
+        role=role,
+        forum=forum,
+        meeting_date=meeting_date,
+        status=status,
+        certainty=certainty,
+        representative=representative,
+        sources=tuple(Source(kind=s["kind"], descriptor=s["descriptor"]) for s in sources or ()),
+        evidence=evidence or "",
+        evidence_start=evidence_start,
+        evidence_end=evidence_end,
     )

@@ -6,8 +6,9 @@ compared one candidate at a time, claims flushed before every meeting change.
 of documents, one transaction):
 
 1. Outside the writer lock, documents already stored are found by content hash
-   and the MinHash signatures of the others computed (``bulk_signing``: the next
-   batch's in a child process while this one is written).
+   and the MinHash signatures of the others taken from the items (extraction
+   output carries them) or computed (``bulk_signing``: the next batch's in a
+   child process while this one is written, and read by a thread meanwhile).
 2. Under the lock, a few queries read what the batch can meet: stored
    documents by hash and URL, the signatures published within a week of the
    batch, the claims of documents about to be corrected, the meetings of the
@@ -125,8 +126,9 @@ def bulk_ingest(
     """Store ``items`` (a document with its claims each), ``batch_size`` documents a transaction.
 
     The result is the store ``write.ingest`` would leave; ``progress`` is called with
-    each batch's report once it is committed. With ``background``, a second process
-    computes the next batch's MinHash signatures while this one is written.
+    each batch's report once it is committed. Items that carry their signature
+    (``bulk_signing.SignedItem``) are not signed again; with ``background``, a second
+    process computes the next batch's missing signatures while this one is written.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")

@@ -2,31 +2,57 @@
 
 A signature costs about half a millisecond of CPU per news-length document,
 more than everything else bulk ingest does for a document with a few claims.
-``signed_batches`` computes them before the writer lock is taken, only for
-documents not stored yet, and, when there is more than one batch, in a
-child process that signs the next batch while the caller writes this one.
+Extraction output computes it ahead (``extract.output``'s ``minhash`` column),
+and its items arrive as ``SignedItem``; ``signed_batches`` computes the missing
+ones before the writer lock is taken, only for documents not stored yet, and,
+when there is more than one batch, in a child process that signs the next
+batch while the caller writes this one. A thread reads the next batch (and
+hashes its contents) meanwhile too: the caller spends much of a batch waiting
+for the database, with the GIL released.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import queue
 import subprocess
 import sys
+import threading
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import suppress
 from itertools import chain, islice
 
 from sqlalchemy import Engine, select
 
+from emptychair.model import Claim, Document
 from emptychair.reconcile import syndication
 from emptychair.store.bulk_rows import among, chunked
 from emptychair.store.schema import documents
 from emptychair.store.write import Item, content_hash
 
 Signatures = dict[str, syndication.Signature]
+
+
+class SignedItem(tuple[Document, list[Claim]]):
+    """An ``Item`` (it unpacks as one) that brings its document's MinHash signature,
+    computed at extraction with ``syndication.signature``, or None if it was not."""
+
+    signature: syndication.Signature | None
+
+    def __new__(
+        cls, document: Document, claims: list[Claim], signature: syndication.Signature | None
+    ) -> SignedItem:
+        """The item ``(document, claims)`` carrying ``signature``."""
+        item = super().__new__(cls, (document, claims))
+        item.signature = signature
+        return item
+
+
 Batch = tuple[list[Item], list[str], Signatures]
 """Items, their content hashes, and the signatures of those not stored, by content hash."""
+Hashed = tuple[list[Item], list[str]]
+"""Items and their content hashes."""
 
 
 def sign(texts: dict[str, str]) -> Signatures:
@@ -102,44 +128,112 @@ def signed_batches(
     With ``background`` and more than one batch, a child process signs the next
     batch while the caller works on the current one.
     """
-    batches = _batches(items, size)
+    with _Prefetched(items, size) as batches:
+        yield from _signed(engine, batches, background)
+
+
+def _signed(
+    engine: Engine, batches: Iterator[Hashed], background: bool
+) -> Generator[Batch, None, None]:
     head = list(islice(batches, 2))
     if len(head) < 2 or not background:
         for batch in chain(head, batches):
             yield _signed_here(engine, batch)
         return
     first, second = head
-    signer = _SigningProcess()
-    try:
-        digests, texts = _unsigned(engine, second)
-        signer.submit(texts)
-        yield _signed_here(engine, first)  # while the child starts and signs the second
-        pending, pending_digests = second, digests
-        for batch in batches:
-            signed = signer.result()
-            digests, texts = _unsigned(engine, batch)
+    # Started on first need: output that carries every signature never spawns it.
+    signer: _SigningProcess | None = None
+    Sent = tuple[list[Item], list[str], Signatures, bool]
+
+    def send(hashed: Hashed) -> Sent:
+        nonlocal signer
+        batch, digests = hashed
+        carried, texts = _unsigned(engine, batch, digests)
+        if texts:
+            signer = signer or _SigningProcess()
             signer.submit(texts)
-            yield pending, pending_digests, signed
-            pending, pending_digests = batch, digests
-        yield pending, pending_digests, signer.result()
+        return batch, digests, carried, bool(texts)
+
+    def receive(sent: Sent) -> Batch:
+        batch, digests, carried, asked = sent
+        if not asked:
+            return batch, digests, carried
+        assert signer is not None
+        return batch, digests, carried | signer.result()
+
+    try:
+        sent = send(second)
+        yield _signed_here(engine, first)  # while the child starts and signs the second
+        for batch in batches:
+            done = receive(sent)
+            sent = send(batch)
+            yield done
+        yield receive(sent)
     finally:
-        signer.close()
+        if signer is not None:
+            signer.close()
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+class _Prefetched:
+    """``items`` in hashed batches of ``size``, read one batch ahead by a thread.
+
+    A context manager: leaving it stops the thread (an abandoned load does not
+    go on reading), and an error raised while reading comes out of ``next``.
+    """
+
+    _END = object()
+
+    def __init__(self, items: Iterable[Item], size: int) -> None:
+        self._items, self._size = iter(items), size
+        self._ready: queue.Queue[object] = queue.Queue(maxsize=1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._read, name="bulk-prefetch", daemon=True)
+
+    def __enter__(self) -> Iterator[Hashed]:
+        self._thread.start()
+        return self._batches()
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        with suppress(queue.Empty):  # unblock a reader waiting to hand over a batch
+            self._ready.get_nowait()
+        self._thread.join()
+
+    def _read(self) -> None:
+        try:
+            while batch := list(islice(self._items, self._size)):
+                self._put((batch, [content_hash(document) for document, _ in batch]))
+                if self._stop.is_set():
+                    return
+        except BaseException as exc:  # handed to the consumer, which raises it
+            self._put(exc)
+            return
+        self._put(self._END)
+
+    def _put(self, value: object) -> None:
+        while not self._stop.is_set():
+            with suppress(queue.Full):
+                self._ready.put(value, timeout=0.1)
+                return
+
+    def _batches(self) -> Iterator[Hashed]:
+        while (value := self._ready.get()) is not self._END:
+            if isinstance(value, BaseException):
+                raise value
+            yield value  # type: ignore[misc]
 
 
-def _signed_here(engine: Engine, batch: list[Item]) -> Batch:
-    digests, texts = _unsigned(engine, batch)
-    return batch, digests, sign(texts)
+def _signed_here(engine: Engine, hashed: Hashed) -> Batch:
+    batch, digests = hashed
+    carried, texts = _unsigned(engine, batch, digests)
+    return batch, digests, carried | sign(texts)
 
 
-def _unsigned(engine: Engine, batch: list[Item]) -> tuple[list[str], dict[str, str]]:
-    """The batch's content hashes, and the texts of the documents not stored, by hash."""
-    digests = [content_hash(document) for document, _ in batch]
+def _unsigned(
+    engine: Engine, batch: list[Item], digests: list[str]
+) -> tuple[Signatures, dict[str, str]]:
+    """Of the batch's documents not stored yet, the signatures their items carry and
+    the texts of the others, by content hash."""
     stored: set[str] = set()
     with engine.connect() as connection:
         for part in chunked(sorted(set(digests))):
@@ -150,9 +244,14 @@ def _unsigned(engine: Engine, batch: list[Item]) -> tuple[list[str], dict[str, s
                     )
                 ).scalars()
             )
-    texts = {
-        digest: document.text
-        for (document, _), digest in zip(batch, digests, strict=True)
-        if digest not in stored
-    }
-    return digests, texts
+    carried: Signatures = {}
+    texts: dict[str, str] = {}
+    for item, digest in zip(batch, digests, strict=True):
+        if digest in stored:
+            continue
+        signature = item.signature if isinstance(item, SignedItem) else None
+        if signature is not None:
+            carried[digest] = signature
+        else:
+            texts[digest] = item[0].text
+    return carried, texts
