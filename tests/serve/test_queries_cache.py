@@ -269,4 +269,5 @@ def test_serve_workers_option(monkeypatch: pytest.MonkeyPatch) -> None:
     sock.close()
     assert config.app == "emptychair.serve:create_app" and config.factory is True
     assert config.workers == 3 and ran["ran"] and sock.proto == socket.IPPROTO_TCP
+    assert (config.http, config.loop) == ("httptools", "uvloop")
     assert os.environ[DB_ENV] == "sqlite:///x.db"
