@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, select, union_all
 
 from emptychair import vocab
 from emptychair.reconcile.meetings import month_start
@@ -107,6 +108,17 @@ class HistoryRow:
 
 
 @dataclass(frozen=True)
+class FamilyVerdicts:
+    """A forum family's stored meetings, oldest first, and each country's verdicts there:
+    the history rows' ``meeting``, ``start`` and ``verdict`` alone, for base rates."""
+
+    meetings: tuple[str, ...]
+    starts: tuple[dt.date, ...]
+    verdicts: dict[str, tuple[str, ...]]
+    """By country, one verdict per meeting."""
+
+
+@dataclass(frozen=True)
 class History:
     """Every meeting of a forum for one country, with the base rate."""
 
@@ -187,34 +199,8 @@ def _trips(connection: Connection, role: str, first: dt.date, last: dt.date) -> 
     ]
 
 
-def meeting_rows(
-    connection: Connection,
-    country: str,
-    forums: Sequence[str],
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    with_timeline: bool = True,
-) -> list[HistoryRow]:
-    """The history rows of ``country`` at every stored meeting of ``forums``, oldest first.
-
-    ``with_timeline=False`` leaves out the claims behind each record, for callers that
-    need only the verdicts.
-    """
-    return countries_rows(connection, [country], forums, since, until, with_timeline)[country]
-
-
-def countries_rows(
-    connection: Connection,
-    countries: Sequence[str],
-    forums: Sequence[str],
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    with_timeline: bool = True,
-) -> dict[str, list[HistoryRow]]:
-    """``meeting_rows`` for several countries, reading the meetings and records once.
-
-    Without timelines only the principals' records are read: enough for verdicts.
-    """
+def _meetings(connection: Connection, forums: Collection[str]) -> list[tuple[dt.date, Any]]:
+    """The stored meetings of ``forums`` with their calendar entries, by first day and slug."""
     cal = db.calendar_meetings
     found = connection.execute(
         select(
@@ -235,12 +221,54 @@ def countries_rows(
         .outerjoin(cal, cal.c.meeting_id == db.meetings.c.id)
         .where(db.meetings.c.forum.in_(list(forums)))
     ).all()
-    meetings = []
-    for m in found:
-        start = m.cal_start or m.start_date or month_start(m.month)
-        if (since is None or start >= since) and (until is None or start <= until):
-            meetings.append((start, m))
+    meetings = [(m.cal_start or m.start_date or month_start(m.month), m) for m in found]
     meetings.sort(key=lambda pair: (pair[0], pair[1].slug))
+    return meetings
+
+
+def _travellers(countries: Collection[str], forums: Collection[str]) -> set[str]:
+    """The travel records' roles (``president`` ...) of the principals of ``forums``."""
+    return {
+        RECORDED[(country, r)]
+        for country in countries
+        for f in forums
+        if (country, r := _principal(f) or "") in RECORDED
+    }
+
+
+def _travels(
+    connection: Connection, roles: Collection[str], first: dt.date, last: dt.date
+) -> tuple[dict[str, tuple[dt.date, dt.date] | None], dict[str, list[TripRef]]]:
+    """Per traveller role: the travel records' coverage, and the trips from ``first``
+    to ``last`` by start."""
+    coverage = {role: _coverage(connection, role) for role in roles}
+    return coverage, {role: _trips(connection, role, first, last) for role in roles}
+
+
+def meeting_rows(
+    connection: Connection,
+    country: str,
+    forums: Sequence[str],
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[HistoryRow]:
+    """The history rows of ``country`` at every stored meeting of ``forums``, oldest first."""
+    return countries_rows(connection, [country], forums, since, until)[country]
+
+
+def countries_rows(
+    connection: Connection,
+    countries: Sequence[str],
+    forums: Sequence[str],
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> dict[str, list[HistoryRow]]:
+    """``meeting_rows`` for several countries, reading the meetings and records once."""
+    meetings = [
+        (start, m)
+        for start, m in _meetings(connection, forums)
+        if (since is None or start >= since) and (until is None or start <= until)
+    ]
     if not meetings:
         return {country: [] for country in countries}
     records: dict[tuple[str, int], list[RecordRow]] = defaultdict(list)
@@ -249,31 +277,14 @@ def countries_rows(
         db.records.c.meeting_id.in_(list(slug_ids.values())),
         db.offices.c.country.in_(list(countries)),
     )
-    if not with_timeline:
-        # Verdicts rest on the principal's record alone: read no other office's.
-        principals = [
-            and_(db.meetings.c.forum == f, db.offices.c.role == role)
-            for f in forums
-            if (role := _principal(f))
-        ]
-        condition = and_(condition, or_(*principals))
-    for record in record_rows(connection, condition, with_timeline=with_timeline):
+    for record in record_rows(connection, condition):
         records[(record.country or "", slug_ids[record.meeting])].append(record)
-    coverage: dict[str, tuple[dt.date, dt.date] | None] = {}
-    trips: dict[str, list[TripRef]] = {}
-    for role in {
-        RECORDED[(country, r)]
-        for country in countries
-        for f in forums
-        if (country, r := _principal(f) or "") in RECORDED
-    }:
-        coverage[role] = _coverage(connection, role)
-        trips[role] = _trips(
-            connection,
-            role,
-            meetings[0][0] - dt.timedelta(days=1),
-            meetings[-1][0] + dt.timedelta(days=30),
-        )
+    coverage, trips = _travels(
+        connection,
+        _travellers(countries, forums),
+        meetings[0][0] - dt.timedelta(days=1),
+        meetings[-1][0] + dt.timedelta(days=30),
+    )
     return {
         country: [
             _row(country, start, m, records[(country, m.id)], trips, coverage)
@@ -297,19 +308,13 @@ def _row(
     principal_role = _principal(m.forum)
     end = m.cal_end or m.end_date
     traveller = RECORDED.get((country, principal_role or ""))
-    journeys = trips.get(traveller or "", [])
-    # Look only at trips that began near the meeting, not at every trip on record.
-    first = bisect_left(journeys, start - _LONGEST_TRIP, key=lambda t: t.start)
-    last = bisect_right(journeys, (end or start) + dt.timedelta(days=1), key=lambda t: t.start)
-    nearby = [
-        t
-        for t in journeys[first:last]
-        if t.start <= (end or start) + dt.timedelta(days=1)
-        and t.end >= start - dt.timedelta(days=1)
-    ]
-    verdict, principal = _verdict(
-        records, principal_role, m, start, nearby, coverage.get(traveller or "")
-    )
+    nearby = _nearby(trips.get(traveller or "", []), start, end or start)
+    own = next((r for r in records if r.role == principal_role), None)
+    if own is not None:
+        verdict, principal = _record_verdict(own.status, own.certainty), own.person
+    else:
+        verdict = _unrecorded_verdict(m, start, nearby, coverage.get(traveller or ""))
+        principal = nearby[0].name if verdict == "at venue" else None
     return HistoryRow(
         meeting=m.slug,
         forum=m.forum,
@@ -333,34 +338,48 @@ def _row(
     )
 
 
-def _verdict(
-    records: list[RecordRow],
-    role: str | None,
+def _nearby(journeys: list[TripRef], start: dt.date, last: dt.date) -> list[TripRef]:
+    """The trips (of ``journeys``, by start) from the day before ``start`` to the day
+    after ``last``."""
+    # Look only at trips that began near the meeting, not at every trip on record.
+    first = bisect_left(journeys, start - _LONGEST_TRIP, key=lambda t: t.start)
+    stop = bisect_right(journeys, last + dt.timedelta(days=1), key=lambda t: t.start)
+    return [
+        t
+        for t in journeys[first:stop]
+        if t.start <= last + dt.timedelta(days=1) and t.end >= start - dt.timedelta(days=1)
+    ]
+
+
+def _record_verdict(status: str | None, certainty: str) -> str:
+    """What the principal's record at a meeting says (``status`` None: contested)."""
+    if status is None:
+        return "contested"
+    if status == "absent":
+        return "possible" if certainty == "possible" else "absent"
+    return "attended" if status == "attend" else "virtual"
+
+
+def _unrecorded_verdict(
     meeting: Any,
     start: dt.date,
     trips: list[TripRef],
     coverage: tuple[dt.date, dt.date] | None,
-) -> tuple[str, str | None]:
-    """What the store says of the principal at one meeting, and their name if known."""
-    own = next((r for r in records if r.role == role), None)
-    if own is not None:
-        if own.status is None:
-            return "contested", own.person
-        if own.status == "absent":
-            return ("possible" if own.certainty == "possible" else "absent"), own.person
-        return ("attended" if own.status == "attend" else "virtual"), own.person
+) -> str:
+    """What the travel records (``trips`` near the meeting, ``coverage``) say of a principal
+    the store has no record of at a meeting."""
     if coverage is None:
-        return "no word", None
+        return "no word"
     if meeting.format == "virtual":
-        return "virtual meeting", None
+        return "virtual meeting"
     if meeting.country == "USA":
-        return "at home", None
+        return "at home"
     if start > coverage[1]:
-        return "after records", None
+        return "after records"
     city = (meeting.city or meeting.place or "").lower()
     if city and any(city in t.place.lower() for t in trips):
-        return "at venue", trips[0].name
-    return "no trip", None
+        return "at venue"
+    return "no trip"
 
 
 def history(
@@ -436,69 +455,189 @@ def _caveat(
     return " ".join(parts)
 
 
-def family_rows(
-    connection: Connection, countries: Sequence[str], family: str
-) -> dict[str, list[HistoryRow]]:
-    """Verdicts for ``countries`` at every stored meeting of a forum family, oldest first."""
-    forums = [
-        f
-        for f, entry in vocab.load("forum_families")["forums"].items()
-        if entry["family"] == family and entry["principal"]
+def family_verdicts(
+    connection: Connection, wanted: Mapping[str, Collection[str]]
+) -> dict[str, FamilyVerdicts]:
+    """The verdicts of ``countries_rows`` for the principals of ``wanted`` countries (by
+    family) at every stored meeting of the family, by family.
+
+    Reads only the principals' records, once for all families, and builds no rows.
+    """
+    known: dict[str, Any] = vocab.load("forum_families")["forums"]
+    role_of = {
+        f: entry["principal"]
+        for f, entry in known.items()
+        if entry["family"] in wanted and entry["principal"]
+    }
+    family_of = {f: known[f]["family"] for f in role_of}
+    listed: dict[str, list[tuple[dt.date, Any]]] = {family: [] for family in wanted}
+    for start, m in _meetings(connection, role_of):
+        listed[family_of[m.forum]].append((start, m))
+    said = _principal_records(connection, wanted, family_of, role_of)
+    found: dict[str, FamilyVerdicts] = {}
+    for family, names in wanted.items():
+        meetings = listed[family]
+        forums = [f for f in role_of if family_of[f] == family]
+        travellers = _travellers(names, forums)
+        coverage, trips = (
+            _travels(
+                connection,
+                travellers,
+                meetings[0][0] - dt.timedelta(days=1),
+                meetings[-1][0] + dt.timedelta(days=30),
+            )
+            if meetings and travellers
+            else ({}, {})
+        )
+        ids = [m.id for _, m in meetings]
+        verdicts: dict[str, tuple[str, ...]] = {}
+        for country in names:
+            records = said.get(country, {})
+            if any((country, role_of[f]) in RECORDED for f in forums):
+                verdicts[country] = tuple(
+                    records.get(m.id) or _travel_verdict(country, start, m, trips, coverage)
+                    for start, m in meetings
+                )
+            else:
+                # No travel records to consult: a meeting without a record has no word.
+                verdicts[country] = tuple(map(records.get, ids, repeat("no word")))
+        found[family] = FamilyVerdicts(
+            tuple(m.slug for _, m in meetings), tuple(start for start, _ in meetings), verdicts
+        )
+    return found
+
+
+def _travel_verdict(
+    country: str,
+    start: dt.date,
+    m: Any,
+    trips: dict[str, list[TripRef]],
+    coverage: dict[str, tuple[dt.date, dt.date] | None],
+) -> str:
+    """``_unrecorded_verdict`` at meeting ``m`` for ``country``'s principal."""
+    traveller = RECORDED.get((country, _principal(m.forum) or ""), "")
+    nearby = _nearby(trips.get(traveller, []), start, m.cal_end or m.end_date or start)
+    return _unrecorded_verdict(m, start, nearby, coverage.get(traveller))
+
+
+def _principal_records(
+    connection: Connection,
+    wanted: Mapping[str, Collection[str]],
+    family_of: Mapping[str, str],
+    role_of: Mapping[str, str],
+) -> dict[str, dict[int, str]]:
+    """What the principal's record of each ``wanted`` country at each meeting of its family
+    says (``_record_verdict``), by country and meeting id; ``family_of`` and ``role_of``
+    give the forums with principals."""
+    forums: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for forum, family in family_of.items():
+        forums[(family, role_of[forum])].append(forum)
+    offices = connection.execute(
+        select(db.offices.c.id, db.offices.c.country, db.offices.c.role).where(
+            db.offices.c.country.in_(sorted({c for names in wanted.values() for c in names})),
+            db.offices.c.role.in_(sorted(set(role_of.values()))),
+        )
+    ).all()
+    office_of = {(country, role): office_id for office_id, country, role in offices}
+    parts = []
+    for (family, role), listed in forums.items():
+        held = [office_of[(c, role)] for c in sorted(wanted[family]) if (c, role) in office_of]
+        if held:
+            parts.append(
+                select(
+                    db.records.c.meeting_id,
+                    db.records.c.office_id,
+                    db.records.c.status,
+                    db.records.c.certainty,
+                ).where(
+                    db.records.c.meeting_id.in_(
+                        select(db.meetings.c.id).where(db.meetings.c.forum.in_(listed))
+                    ),
+                    db.records.c.office_id.in_(held),
+                )
+            )
+    if not parts:
+        return {}
+    # A part per (family, role) lets SQLite probe the (meeting, office) index with just
+    # those meetings and offices; one query joining meetings and offices for all of them
+    # reads every record of the meetings instead.
+    country_of = {office_id: country for office_id, country, _ in offices}
+    said: dict[str, dict[int, str]] = defaultdict(dict)
+    for meeting_id, office_id, status, certainty in connection.execute(union_all(*parts)):
+        said[country_of[office_id]][meeting_id] = _record_verdict(status, certainty)
+    return said
+
+
+def streak_contexts(
+    connection: Connection, streaks: Sequence[tuple[str, str, int, dt.date]]
+) -> list[StreakContext]:
+    """``streak_context`` of each (country, family, length, first day), reading the store
+    once for all of them."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for country, family, _, _ in streaks:
+        wanted[family].add(country)
+    verdicts = family_verdicts(connection, wanted)
+    coverage = [c for c in (_coverage(connection, r) for r in ("president", "secretary")) if c]
+    usa = (
+        f"travel records of the President and Secretary of State to {max(c[1] for c in coverage)}"
+        if coverage
+        else "no official records"
+    )
+    return [
+        _context(
+            country,
+            family,
+            length,
+            first,
+            verdicts[family],
+            usa if country == "USA" else "no official records",
+        )
+        for country, family, length, first in streaks
     ]
-    return countries_rows(connection, countries, forums, with_timeline=False)
 
 
 def streak_context(
-    connection: Connection,
-    country: str,
-    family: str,
-    length: int,
-    first: dt.date,
-    rows: list[HistoryRow] | None = None,
+    connection: Connection, country: str, family: str, length: int, first: dt.date
 ) -> StreakContext:
     """How often ``country``'s principal missed ``length`` consecutive ``family`` meetings
-    before ``first`` (a meeting with no word ends a run, as in ``analyze.patterns``).
+    before ``first`` (a meeting with no word ends a run, as in ``analyze.patterns``)."""
+    return streak_contexts(connection, [(country, family, length, first)])[0]
 
-    ``rows`` are the ``family_rows`` of that country and family when the caller has them:
-    several streaks of one country then share one reading of the store.
-    """
-    if rows is None:
-        rows = family_rows(connection, [country], family)[country]
-    earlier = [r for r in rows if r.start < first]
-    runs: list[list[HistoryRow]] = [[]]
-    for row in earlier:
-        if row.verdict in ABSENT:
-            runs[-1].append(row)
+
+def _context(
+    country: str, family: str, length: int, first: dt.date, said: FamilyVerdicts, covered: str
+) -> StreakContext:
+    """The context of one streak from the family's verdicts (``said``) on its country;
+    ``covered`` names the official records that judge the country."""
+    # The meetings are by first day: the earlier ones come first.
+    earlier = bisect_left(said.starts, first)
+    verdicts = said.verdicts[country][:earlier]
+    runs: list[list[int]] = [[]]
+    for n, verdict in enumerate(verdicts):
+        if verdict in ABSENT:
+            runs[-1].append(n)
         elif runs[-1]:
             runs.append([])
     found = [run for run in runs if len(run) >= length]
-    judged = sum(r.verdict in ABSENT or r.verdict in PRESENT for r in earlier)
-    coverage = [
-        c for c in (_coverage(connection, role) for role in ("president", "secretary")) if c
-    ]
-    covered = (
-        f"travel records of the President and Secretary of State to {max(c[1] for c in coverage)}"
-        if country == "USA" and coverage
-        else "no official records"
-    )
+    judged = sum(v in ABSENT or v in PRESENT for v in verdicts)
     caveat = (
-        f"{judged} of {len(earlier)} earlier {family} meetings could be judged for {country} "
+        f"{judged} of {earlier} earlier {family} meetings could be judged for {country} "
         f"({covered}, and news reports); a meeting with no word ends a run."
     )
     if found:
         last = found[-1]
-        text = f"first time since {last[-1].start:%B %Y}"
+        text = f"first time since {said.starts[last[-1]]:%B %Y}"
         if len(found) > 1:
-            text += f" ({len(found)} such streaks since {earlier[0].start.year})"
+            text += f" ({len(found)} such streaks since {said.starts[0].year})"
     elif earlier:
-        text = f"never in the records since {earlier[0].start.year}"
+        text = f"never in the records since {said.starts[0].year}"
     else:
         text = "no earlier meetings in the store"
     return StreakContext(
         text=text,
         caveat=caveat,
         occurrences=len(found),
-        previous=tuple(r.meeting for r in found[-1]) if found else (),
+        previous=tuple(said.meetings[n] for n in found[-1]) if found else (),
         judged=judged,
-        earlier=len(earlier),
+        earlier=earlier,
     )

@@ -19,17 +19,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import compress, count, repeat
+from operator import lt
+from typing import NamedTuple
 
 from sqlalchemy import Connection, String, cast, func, select
 
-from emptychair.analyze.history import StreakContext, family_rows, streak_context
+from emptychair.analyze.history import StreakContext, streak_contexts
 from emptychair.reconcile.meetings import month_start
 from emptychair.store import schema as db
 from emptychair.store.handle import Store
 from emptychair.store.read import Entry, pair_entries
 from emptychair.store.records import LEVELS
-
-_stand_in = db.people.alias("stand_in")
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,7 @@ class Patterns:
     downgrades: tuple[Downgrade, ...]
 
 
-@dataclass(frozen=True)
-class _Meeting:
+class _Meeting(NamedTuple):
     id: int
     slug: str
     forum: str
@@ -102,7 +102,7 @@ def patterns(store: Store, min_length: int = 2) -> Patterns:
 
 
 def _family_meetings(connection: Connection) -> dict[int, _Meeting]:
-    """Every meeting of a series with a principal, by id."""
+    """Every meeting of a series with a principal, by id, in date order (then slug)."""
     rows = connection.execute(
         select(
             db.meetings.c.id,
@@ -115,40 +115,41 @@ def _family_meetings(connection: Connection) -> dict[int, _Meeting]:
         .join(db.forums, db.forums.c.id == db.meetings.c.forum)
         .where(db.forums.c.principal_role.is_not(None))
     )
-    return {
-        r.id: _Meeting(r.id, r.slug, r.forum, r.family, r.start_date or month_start(r.month))
-        for r in rows
-    }
+    # Plain tuples: unpacking is several times faster than Row attribute access.
+    found = [
+        _Meeting(meeting_id, slug, forum, family, start or month_start(month))
+        for meeting_id, slug, forum, month, start, family in rows
+    ]
+    found.sort(key=lambda m: (m.date, m.slug))
+    return {m.id: m for m in found}
 
 
-@dataclass(frozen=True)
-class _Absence:
+class _Absence(NamedTuple):
     meeting: _Meeting
     office_id: int
     country: str
     role: str
     certainty: str
-    person: str | None
-    stand_in: str | None
+    person_id: int | None
+    stand_in_id: int | None
 
 
 def _absences(connection: Connection, known: dict[int, _Meeting]) -> list[_Absence]:
     """Principals absent or expected absent, not contested, at meetings of ``known``."""
+    # People's names are read later, for the absences that make streaks.
     rows = connection.execute(
         select(
             db.records.c.meeting_id,
             db.records.c.office_id,
-            db.records.c.certainty,
             db.offices.c.country,
             db.offices.c.role,
-            db.people.c.name,
-            _stand_in.c.name.label("stand_in"),
+            db.records.c.certainty,
+            db.records.c.person_id,
+            db.records.c.representative_id,
         )
         .join(db.offices, db.offices.c.id == db.records.c.office_id)
         .join(db.meetings, db.meetings.c.id == db.records.c.meeting_id)
         .join(db.forums, db.forums.c.id == db.meetings.c.forum)
-        .outerjoin(db.people, db.people.c.id == db.records.c.person_id)
-        .outerjoin(_stand_in, _stand_in.c.id == db.records.c.representative_id)
         .where(
             db.records.c.status == "absent",
             db.records.c.certainty.in_(("reported", "expected")),
@@ -156,12 +157,7 @@ def _absences(connection: Connection, known: dict[int, _Meeting]) -> list[_Absen
             db.offices.c.country.is_not(None),
         )
     )
-    return [
-        _Absence(
-            known[r.meeting_id], r.office_id, r.country, r.role, r.certainty, r.name, r.stand_in
-        )
-        for r in rows
-    ]
+    return [_Absence(known[meeting_id], *rest) for meeting_id, *rest in rows]
 
 
 def _runs(
@@ -187,7 +183,7 @@ def _runs(
 def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int) -> list[Streak]:
 
     order: dict[str, list[_Meeting]] = defaultdict(list)
-    for meeting in sorted(known.values(), key=lambda m: (m.date, m.slug)):
+    for meeting in known.values():
         order[meeting.family].append(meeting)
     position = {m.id: i for listed in order.values() for i, m in enumerate(listed)}
     runs = _runs(_absences(connection, known), position, min_length)
@@ -198,14 +194,17 @@ def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int
     for pair, entry in pair_entries(connection, pairs):
         behind[pair].append(entry)
     present = _attendees(connection, {(a.meeting.id, a.country) for run in runs for a in run})
-    # The streaks' context: one reading of the store per family, for all its countries.
-    countries: dict[str, set[str]] = defaultdict(set)
-    for run in runs:
-        countries[run[0].meeting.family].add(run[0].country)
-    histories = {
-        family: family_rows(connection, sorted(names), family)
-        for family, names in countries.items()
-    }
+    named = {i for run in runs for a in run for i in (a.person_id, a.stand_in_id)}
+    names = dict(
+        connection.execute(
+            select(db.people.c.id, db.people.c.name).where(
+                db.people.c.id.in_(sorted(i for i in named if i is not None))
+            )
+        ).all()
+    )
+    contexts = streak_contexts(
+        connection, [(r[0].country, r[0].meeting.family, len(r), r[0].meeting.date) for r in runs]
+    )
     streaks = [
         Streak(
             country=run[0].country,
@@ -218,11 +217,11 @@ def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int
                     forum=a.meeting.forum,
                     date=a.meeting.date,
                     role=a.role,
-                    person=a.person,
+                    person=names.get(a.person_id),
                     certainty=a.certainty,
                     stood_in=tuple(
                         dict.fromkeys(
-                            ([a.stand_in] if a.stand_in else [])
+                            ([stand_in] if (stand_in := names.get(a.stand_in_id)) else [])
                             + present.get((a.meeting.id, a.country), [])
                         )
                     ),
@@ -230,16 +229,9 @@ def _streaks(connection: Connection, known: dict[int, _Meeting], min_length: int
                 )
                 for a in run
             ),
-            context=streak_context(
-                connection,
-                run[0].country,
-                run[0].meeting.family,
-                len(run),
-                run[0].meeting.date,
-                histories[run[0].meeting.family][run[0].country],
-            ),
+            context=context,
         )
-        for run in runs
+        for run, context in zip(runs, contexts, strict=True)
     ]
     streaks.sort(key=lambda s: (-s.length, -s.meetings[-1].date.toordinal(), s.country))
     return streaks
@@ -268,14 +260,12 @@ def _attendees(
             db.offices.c.country.in_(sorted({c for _, c in where})),
         )
         .order_by(db.offices.c.role)
-    ).all()
+    )
     found: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for row in rows:
-        if row.status == "attend" and (row.meeting_id, row.country) in where:
-            label = row.role.replace("_", " ")
-            found[(row.meeting_id, row.country)].append(
-                f"{row.name} ({label})" if row.name else label
-            )
+    for meeting_id, country, role, name, status in rows:
+        if status == "attend" and (meeting_id, country) in where:
+            label = role.replace("_", " ")
+            found[(meeting_id, country)].append(f"{name} ({label})" if name else label)
     return found
 
 
@@ -287,28 +277,48 @@ def _downgrades(connection: Connection, known: dict[int, _Meeting]) -> list[Down
     (A LAG() window over the same rows is slower on SQLite: it sorts them by strings.)
     """
     rep = db.representation
-    # One row per meeting, its levels packed as "<level digit><country>,...": fetching a
+    # One row per meeting, its levels packed as "<country>,<level digit>,...": fetching a
     # row per (meeting, country) costs more than the whole walk.
     rows = connection.execute(
         select(
             rep.c.meeting_id,
-            func.aggregate_strings(cast(rep.c.level, String) + rep.c.country, ","),
+            func.aggregate_strings(rep.c.country + "," + cast(rep.c.level, String), ","),
         ).group_by(rep.c.meeting_id)
-    ).all()
+    )
     packed: dict[int, str] = {meeting_id: levels for meeting_id, levels in rows}
-    # Per forum, each country's last meeting and level so far.
-    last: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
-    found = []
-    for meeting in sorted(known.values(), key=lambda m: (m.date, m.slug)):
+    # Per forum, each country's last level (a digit) and the meeting it was at.
+    levels: dict[str, dict[str, str]] = defaultdict(dict)
+    slugs: dict[str, dict[str, str]] = defaultdict(dict)
+    # The downgrades at each meeting, by its slug. Few objects beside the downgrades
+    # themselves: every object kept brings the next full garbage collection closer.
+    found: dict[str, list[Downgrade]] = {}
+    for meeting in known.values():
         if meeting.id not in packed:
             continue
-        in_forum = last[meeting.forum]
-        for item in packed[meeting.id].split(","):
-            level, country = int(item[0]), item[1:]
-            before = in_forum.get(country)
-            if before is not None and level < before[1]:
-                was, now = LEVELS[before[1]], LEVELS[level]
-                found.append(Downgrade(country, meeting.forum, before[0], was, meeting.slug, now))
-            in_forum[country] = (meeting.slug, level)
-    found.sort(key=lambda d: (d.after, d.country), reverse=True)
-    return found
+        last, where = levels[meeting.forum], slugs[meeting.forum]
+        # Whole-meeting steps with map() and zip(), not a Python step per country: the
+        # digits compare as strings, and a country not seen before compares with "".
+        items = packed[meeting.id].split(",")
+        countries, now = items[::2], items[1::2]
+        was = list(map(last.get, countries, repeat("")))
+        fell = sorted(compress(count(), map(lt, now, was)), key=countries.__getitem__)
+        if fell:
+            found[meeting.slug] = [
+                Downgrade(
+                    countries[i],
+                    meeting.forum,
+                    where[countries[i]],
+                    _NAMES[was[i]],
+                    meeting.slug,
+                    _NAMES[now[i]],
+                )
+                for i in reversed(fell)
+            ]
+        last.update(zip(countries, now, strict=True))
+        where.update(zip(countries, repeat(meeting.slug)))
+    # Newest meeting slug first, then country, descending; built in that order per meeting
+    # rather than sorting every downgrade (a country appears once per meeting).
+    return [downgrade for slug in sorted(found, reverse=True) for downgrade in found[slug]]
+
+
+_NAMES = {str(n): name for n, name in enumerate(LEVELS)}

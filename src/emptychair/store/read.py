@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select, true, tuple_
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select, true
 
 from emptychair.model import Source
 from emptychair.reconcile.timeline import Statement, standing
@@ -408,16 +408,20 @@ def record_rows(
 def pair_entries(connection: Connection, pairs: Iterable[Pair]) -> list[tuple[Pair, Entry]]:
     """Entries of the claims behind each (meeting, office) pair, ``current`` marked."""
     wanted = set(pairs)
-    # The plain meeting IN lets SQLite use ix_claims_meeting_office; on its own, the
-    # row-value IN makes it scan every claim.
-    condition = and_(
-        db.claims.c.meeting_id.in_(sorted({meeting for meeting, _ in wanted})),
-        tuple_(db.claims.c.meeting_id, db.claims.c.office_id).in_(sorted(wanted)),
+    # The pairs' claim ids first, then those claims by id: with the pairs named in SQL
+    # (a row-value IN), PostgreSQL expects a row or two and joins them by reading whole
+    # tables once per claim.
+    found = connection.execute(
+        select(db.claims.c.id, db.claims.c.meeting_id, db.claims.c.office_id).where(
+            db.claims.c.meeting_id.in_(sorted({meeting for meeting, _ in wanted})),
+            db.claims.c.office_id.in_(sorted({office for _, office in wanted})),
+        )
     )
+    ids = sorted(claim_id for claim_id, meeting, office in found if (meeting, office) in wanted)
     return [
         (pair, entry)
-        for pair, entry in _keyed_entries(connection, condition, mark=True)
-        if pair is not None and pair in wanted
+        for pair, entry in _keyed_entries(connection, db.claims.c.id.in_(ids), mark=True)
+        if pair is not None
     ]
 
 
