@@ -52,6 +52,7 @@ from emptychair.store.bulk_rows import among, chunked, insert_rows, next_ids
 from emptychair.store.bulk_signing import Signatures, signed_batches
 from emptychair.store.bulk_syndication import SignatureIndex
 from emptychair.store.engine import write_transaction
+from emptychair.store.placement import place_claim
 from emptychair.store.schema import claim_sources, claims, documents
 from emptychair.store.write import (
     IngestReport,
@@ -401,19 +402,13 @@ class _BulkBatch:
                 continue
             forum = refs.forum(claim.forum)
             office = refs.office(claim.country, claim.role)
-            awaits = False
-            meeting: int | None
-            if claim.meeting_date is not None:
-                meeting, adopted = self.placer.place(
-                    forum, meeting_date(claim.meeting_date), document.published
-                )
-                self.touched.update(adopted)
-            else:
-                awaits = claim_actor(claim) not in dated_actors
-                meeting = self.placer.place_undated(forum, document.published) if awaits else None
-            placed = PlacedClaim(
-                forum, office, document.published, meeting, awaits and meeting is None
+            when = meeting_date(claim.meeting_date) if claim.meeting_date else None
+            may_wait = claim_actor(claim) not in dated_actors
+            meeting, awaits, adopted = place_claim(
+                self.placer, forum, when, document.published, may_wait
             )
+            self.touched.update(adopted)
+            placed = PlacedClaim(forum, office, document.published, meeting, awaits)
             kept.append(
                 _NewClaim(
                     doc_id,

@@ -10,15 +10,14 @@ one COPY or executemany per slice of meetings.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete
 
-from emptychair.reconcile.timeline import Statement, reconcile
+from emptychair.reconcile.timeline import reconcile
 from emptychair.store.bulk_rows import among, chunked, insert_rows
-from emptychair.store.records import refresh_levels
-from emptychair.store.schema import claims, documents, meetings, records
+from emptychair.store.records import refresh_levels, statements_by_pair
+from emptychair.store.schema import claims, meetings, records
 
 _MEETINGS = 1_000
 """Meetings per slice: bounds the ``IN`` lists and the claims held in memory."""
@@ -43,49 +42,7 @@ _COLUMNS = (
 def refresh_meetings(connection: Connection, meeting_ids: Iterable[int]) -> None:
     """Recompute every record (and representation level) of these meetings from their claims."""
     for part in chunked(sorted(set(meeting_ids)), _MEETINGS):
-        grouped: dict[tuple[int, int], list[Statement]] = defaultdict(list)
-        rows = connection.execute(
-            select(
-                claims.c.id,
-                claims.c.meeting_id,
-                claims.c.office_id,
-                claims.c.status,
-                claims.c.certainty,
-                claims.c.person_id,
-                claims.c.representative_id,
-                claims.c.document_id,
-                documents.c.published,
-                documents.c.syndication_group,
-            )
-            .join(documents, documents.c.id == claims.c.document_id)
-            .where(among(connection, claims.c.meeting_id, part))
-            # Reconciling breaks ties by order: the order claims were stored in.
-            .order_by(claims.c.id)
-        )
-        for (
-            claim_id,
-            meeting_id,
-            office_id,
-            status,
-            certainty,
-            person_id,
-            representative_id,
-            document_id,
-            published,
-            group_id,
-        ) in rows.all():
-            grouped[(meeting_id, office_id)].append(
-                Statement(
-                    claim_id=claim_id,
-                    published=published,
-                    status=status,
-                    certainty=certainty,
-                    person_id=person_id,
-                    representative_id=representative_id,
-                    document_id=document_id,
-                    group_id=group_id or document_id,
-                )
-            )
+        grouped = statements_by_pair(connection, among(connection, claims.c.meeting_id, part))
         fresh = []
         for (meeting_id, office_id), statements in grouped.items():
             state = reconcile(statements)

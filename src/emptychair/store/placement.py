@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from typing import Protocol
 
 from sqlalchemy import Connection, and_, insert, select, update
 
@@ -19,6 +20,39 @@ from emptychair.reconcile import meetings as rules
 from emptychair.store.schema import claims, documents, meetings
 
 Pair = tuple[int, int]
+
+
+class Places(Protocol):
+    """What places claims in meetings: ``Placer`` here, ``bulk_placement.BatchPlacer``."""
+
+    def place(
+        self, forum: str, when: rules.MeetingDate, published: dt.date | None
+    ) -> tuple[int, set[Pair]]: ...
+
+    def place_undated(self, forum: str, published: dt.date | None) -> int | None: ...
+
+
+def place_claim(
+    placer: Places,
+    forum: str,
+    meeting_date: rules.MeetingDate | None,
+    published: dt.date | None,
+    may_wait: bool,
+) -> tuple[int | None, bool, set[Pair]]:
+    """A claim's meeting (None if it has none yet), whether it waits for one, and the
+    records that waiting claims joining a meeting created or dated touch.
+
+    A claim with no date waits for the forum's next meeting only if ``may_wait``: an
+    undated claim beside a dated one about the same actor and forum in one document
+    is about another, earlier meeting.
+    """
+    if meeting_date is not None:
+        dated, adopted = placer.place(forum, meeting_date, published)
+        return dated, False, adopted
+    meeting = placer.place_undated(forum, published) if may_wait else None
+    return meeting, may_wait and meeting is None, set()
+
+
 """(meeting id, office id): the key of a record."""
 
 

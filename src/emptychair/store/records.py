@@ -73,7 +73,10 @@ def refresh_levels(connection: Connection, which: ColumnElement[bool]) -> None:
     )
 
 
-def _refresh_meetings(connection: Connection, meeting_ids: list[int], pairs: set[Pair]) -> None:
+def statements_by_pair(
+    connection: Connection, where: ColumnElement[bool]
+) -> dict[Pair, list[Statement]]:
+    """The claims ``where`` selects, as reconciliation reads them, by (meeting, office)."""
     rows = connection.execute(
         select(
             claims.c.id,
@@ -88,10 +91,7 @@ def _refresh_meetings(connection: Connection, meeting_ids: list[int], pairs: set
             documents.c.syndication_group,
         )
         .join(documents, documents.c.id == claims.c.document_id)
-        .where(
-            claims.c.meeting_id.in_(meeting_ids),
-            claims.c.office_id.in_(sorted({office for _, office in pairs})),
-        )
+        .where(where)
         # Reconciling breaks ties (same day, same firmness) by order: make it the order
         # claims were stored in on both backends, not whatever PostgreSQL's plan gives.
         .order_by(claims.c.id)
@@ -110,20 +110,29 @@ def _refresh_meetings(connection: Connection, meeting_ids: list[int], pairs: set
         published,
         group_id,
     ) in rows.all():
-        pair = (meeting_id, office_id)
-        if pair in pairs:
-            grouped[pair].append(
-                Statement(
-                    claim_id=claim_id,
-                    published=published,
-                    status=status,
-                    certainty=certainty,
-                    person_id=person_id,
-                    representative_id=representative_id,
-                    document_id=document_id,
-                    group_id=group_id or document_id,
-                )
+        grouped[(meeting_id, office_id)].append(
+            Statement(
+                claim_id=claim_id,
+                published=published,
+                status=status,
+                certainty=certainty,
+                person_id=person_id,
+                representative_id=representative_id,
+                document_id=document_id,
+                group_id=group_id or document_id,
             )
+        )
+    return grouped
+
+
+def _refresh_meetings(connection: Connection, meeting_ids: list[int], pairs: set[Pair]) -> None:
+    offices = sorted({office for _, office in pairs})
+    where = and_(claims.c.meeting_id.in_(meeting_ids), claims.c.office_id.in_(offices))
+    grouped = {
+        pair: found
+        for pair, found in statements_by_pair(connection, where).items()
+        if pair in pairs
+    }
     # The plain meeting IN lets SQLite use an index; the row-value IN alone scans.
     connection.execute(
         delete(records).where(

@@ -381,16 +381,12 @@ def _write_claims(
             continue
         forum = lookups.forum(claim.forum)
         office = lookups.office(claim.country, claim.role)
-        awaits = False
-        meeting: int | None
-        if claim.meeting_date is not None:
-            meeting, adopted = batch.placer.place(
-                forum, parse_meeting_date(claim.meeting_date), document.published
-            )
-            batch.touched.update(adopted)
-        else:
-            awaits = claim_actor(claim) not in dated_actors
-            meeting = batch.placer.place_undated(forum, document.published) if awaits else None
+        when = parse_meeting_date(claim.meeting_date) if claim.meeting_date else None
+        may_wait = claim_actor(claim) not in dated_actors
+        meeting, awaits, adopted = placement.place_claim(
+            batch.placer, forum, when, document.published, may_wait
+        )
+        batch.touched.update(adopted)
         rows.append(
             {
                 "document_id": doc_id,
@@ -400,7 +396,7 @@ def _write_claims(
                 "forum": forum,
                 "meeting_date": claim.meeting_date,
                 "meeting_id": meeting,
-                "awaits_meeting": awaits and meeting is None,
+                "awaits_meeting": awaits,
                 "status": claim.status,
                 "certainty": claim.certainty,
                 "representative_id": lookups.person(claim.representative),
