@@ -367,19 +367,9 @@ def summary(forum: str, records: Sequence[RecordRow], most: int = 3) -> str:
 
 
 @dataclass(frozen=True)
-class MeetingLine:
+class MeetingLine(MeetingRow):
     """A meeting with its one-line summary of who is missing."""
 
-    id: str
-    forum: str
-    family: str
-    month: str
-    start: dt.date | None
-    end: dt.date | None
-    place: str | None
-    records: int
-    claims: int
-    absent: int
     summary: str
 
 

@@ -36,11 +36,19 @@ from emptychair.reconcile.timeline import Statement, standing
 from emptychair.serve.board import StandingSources
 from emptychair.store import Store
 from emptychair.store import schema as db
-from emptychair.store.read import Board, ClaimFilter, Entry, MeetingRow, RecordRow, entry_fields
-
-_person = db.people.alias("person")
-_stand_in = db.people.alias("stand_in")
-_original = db.documents.alias("original")
+from emptychair.store.read import (
+    ENTRY_COLUMNS,
+    ORIGINAL,
+    PERSON,
+    STAND_IN,
+    Board,
+    ClaimFilter,
+    Entry,
+    MeetingRow,
+    RecordRow,
+    claim_condition,
+    entry_fields,
+)
 
 
 @dataclass(frozen=True)
@@ -51,34 +59,13 @@ class LinkedEntry(Entry):
 
 
 _ENTRIES = (
-    select(
-        db.claims.c.id,
-        db.claims.c.office_id,
-        db.claims.c.status,
-        db.claims.c.certainty,
-        db.documents.c.published,
-        db.claims.c.forum,
-        db.claims.c.meeting_date,
-        db.claims.c.evidence,
-        db.documents.c.external_id,
-        db.documents.c.outlet,
-        db.documents.c.title,
-        db.documents.c.url,
-        db.documents.c.syndication_group,
-        db.documents.c.id,
-        db.offices.c.country,
-        db.offices.c.role,
-        _person.c.name,
-        _stand_in.c.name,
-        db.meetings.c.slug,
-        _original.c.external_id,
-    )
+    select(db.claims.c.id, db.claims.c.office_id, *ENTRY_COLUMNS)
     .join(db.documents, db.documents.c.id == db.claims.c.document_id)
     .join(db.offices, db.offices.c.id == db.claims.c.office_id)
-    .outerjoin(_person, _person.c.id == db.claims.c.person_id)
-    .outerjoin(_stand_in, _stand_in.c.id == db.claims.c.representative_id)
+    .outerjoin(PERSON, PERSON.c.id == db.claims.c.person_id)
+    .outerjoin(STAND_IN, STAND_IN.c.id == db.claims.c.representative_id)
     .outerjoin(db.meetings, db.meetings.c.id == db.claims.c.meeting_id)
-    .outerjoin(_original, _original.c.id == db.documents.c.syndication_group)
+    .outerjoin(ORIGINAL, ORIGINAL.c.id == db.documents.c.syndication_group)
 )
 # Oldest publication first, as ``store.read`` lists claims (same NULL order per backend).
 _ENTRY_ORDER = (db.documents.c.published, db.claims.c.id)
@@ -171,9 +158,9 @@ def _board_statement(claim_columns: Sequence[Any], entries: bool) -> Select[Any]
     )
     if entries:
         query = (
-            query.outerjoin(_person, _person.c.id == db.claims.c.person_id)
-            .outerjoin(_stand_in, _stand_in.c.id == db.claims.c.representative_id)
-            .outerjoin(_original, _original.c.id == db.documents.c.syndication_group)
+            query.outerjoin(PERSON, PERSON.c.id == db.claims.c.person_id)
+            .outerjoin(STAND_IN, STAND_IN.c.id == db.claims.c.representative_id)
+            .outerjoin(ORIGINAL, ORIGINAL.c.id == db.documents.c.syndication_group)
         )
     return (
         query.outerjoin(db.claim_sources, db.claim_sources.c.claim_id == db.claims.c.id)
@@ -191,27 +178,7 @@ def _board_statement(claim_columns: Sequence[Any], entries: bool) -> Select[Any]
 # Timeline entries: the claim's id, then ``entry_fields``' columns (the record's office
 # and meeting are the claim's, so they are selected again rather than joined again).
 _BOARD = _board_statement(
-    (
-        db.claims.c.id,
-        db.claims.c.status,
-        db.claims.c.certainty,
-        db.documents.c.published,
-        db.claims.c.forum,
-        db.claims.c.meeting_date,
-        db.claims.c.evidence,
-        db.documents.c.external_id,
-        db.documents.c.outlet,
-        db.documents.c.title,
-        db.documents.c.url,
-        db.documents.c.syndication_group,
-        db.documents.c.id,
-        db.offices.c.country,
-        db.offices.c.role,
-        _person.c.name,
-        _stand_in.c.name,
-        db.meetings.c.slug,
-        _original.c.external_id,
-    ),
+    (db.claims.c.id, *ENTRY_COLUMNS),
     entries=True,
 )
 _BOARD_FACTS = _board_statement(_CLAIM_FACTS, entries=False)
@@ -365,34 +332,11 @@ def board_facts(store: Store, slug: str) -> tuple[Board, StandingSources] | None
     return _board(found.meeting, tuple(records)), sources
 
 
-def _claim_condition(filters: ClaimFilter) -> ColumnElement[bool]:
-    """``filters`` over ``_ENTRIES``' tables; the person is a substring, % and _ literal."""
-    condition: ColumnElement[bool] = true()
-    if filters.person:
-        named = select(db.people.c.id).where(
-            db.people.c.name.icontains(filters.person.strip(), autoescape=True)
-        )
-        condition = and_(condition, db.claims.c.person_id.in_(named))
-    if filters.country:
-        condition = and_(condition, db.offices.c.country == filters.country.upper())
-    if filters.forum:
-        condition = and_(condition, db.claims.c.forum == filters.forum)
-    if filters.status:
-        condition = and_(condition, db.claims.c.status == filters.status)
-    if filters.meeting:
-        condition = and_(condition, db.meetings.c.slug == filters.meeting)
-    if filters.since:
-        condition = and_(condition, db.documents.c.published >= filters.since)
-    if filters.until:
-        condition = and_(condition, db.documents.c.published <= filters.until)
-    return condition
-
-
 def claims(
     store: Store, filters: ClaimFilter, limit: int, offset: int
 ) -> tuple[list[LinkedEntry], int]:
     """A page of the claims matching ``filters``, oldest publication first, and their count."""
-    condition = _claim_condition(filters)
+    condition = claim_condition(filters)
     counted = (
         select(func.count(db.claims.c.id))
         .select_from(db.claims)

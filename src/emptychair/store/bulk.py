@@ -33,7 +33,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, delete, or_, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, delete, select, update
 
 from emptychair.model import Claim, Document
 from emptychair.reconcile import syndication
@@ -59,6 +59,7 @@ from emptychair.store.write import (
     Item,
     claim_actor,
     claim_problem,
+    signed_near,
     syndication_windows,
 )
 
@@ -241,17 +242,7 @@ class _BulkBatch:
         windows = syndication_windows(days)
         for part in chunked(windows, 200):
             rows = self.conn.execute(
-                select(
-                    documents.c.id,
-                    documents.c.published,
-                    documents.c.syndication_group,
-                    documents.c.minhash,
-                    documents.c.shingles,
-                ).where(
-                    documents.c.minhash.is_not(None),
-                    documents.c.shingles >= syndication.MIN_SHINGLES,
-                    or_(*(documents.c.published.between(first, last) for first, last in part)),
-                )
+                signed_near(part).where(documents.c.shingles >= syndication.MIN_SHINGLES)
             )
             for doc_id, published, group, minhash, shingles in rows:
                 self.index.remember(

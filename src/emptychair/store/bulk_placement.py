@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Row, bindparam, select, update
 
 from emptychair.reconcile import meetings as rules
 from emptychair.store.bulk_rows import chunked, insert_rows, next_ids
+from emptychair.store.placement import meetings_in
 from emptychair.store.schema import meetings
 
 Pair = tuple[int, int]
@@ -82,15 +83,7 @@ class BatchPlacer:
         months = sorted(set().union(*missing.values()))
         for forum_chunk in chunked(forums):
             for month_chunk in chunked(months):
-                rows = self._conn.execute(
-                    select(
-                        meetings.c.id,
-                        meetings.c.forum,
-                        meetings.c.month,
-                        meetings.c.start_date,
-                        meetings.c.end_date,
-                    ).where(meetings.c.forum.in_(forum_chunk), meetings.c.month.in_(month_chunk))
-                )
+                rows = self._conn.execute(meetings_in(forum_chunk, month_chunk))
                 for row in rows:
                     if row.month in self._loaded[row.forum]:
                         continue  # already known, possibly changed by this batch

@@ -12,14 +12,25 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy import Connection, Select, and_, insert, select, update
 
 from emptychair.reconcile import meetings as rules
 from emptychair.store.schema import claims, documents, meetings
 
 Pair = tuple[int, int]
+
+
+def meetings_in(forums: Iterable[str], months: Iterable[str]) -> Select[Any]:
+    """The stored meetings of these forums in these months, as placement reads them."""
+    return select(
+        meetings.c.id,
+        meetings.c.forum,
+        meetings.c.month,
+        meetings.c.start_date,
+        meetings.c.end_date,
+    ).where(meetings.c.forum.in_(list(forums)), meetings.c.month.in_(list(months)))
 
 
 class Places(Protocol):
@@ -91,15 +102,7 @@ class Placer:
         # Every forum in every month asked for: a little more than needed, but one
         # simple query on the (forum, month) index.
         months = set().union(*missing.values())
-        rows = self._conn.execute(
-            select(
-                meetings.c.id,
-                meetings.c.forum,
-                meetings.c.month,
-                meetings.c.start_date,
-                meetings.c.end_date,
-            ).where(meetings.c.forum.in_(forums), meetings.c.month.in_(sorted(months)))
-        )
+        rows = self._conn.execute(meetings_in(forums, sorted(months)))
         for row in rows:
             self._known[row.forum][row.id] = rules.MeetingSpan(
                 row.id, row.month, row.start_date, row.end_date

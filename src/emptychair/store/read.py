@@ -22,9 +22,32 @@ from emptychair.store.handle import Store
 
 Pair = tuple[int, int]
 
-_person = db.people.alias("person")
-_stand_in = db.people.alias("stand_in")
-_original = db.documents.alias("original")
+# A claim's person, stand-in and original report, joined to timeline rows under these
+# names (the web's queries select the same columns).
+PERSON = db.people.alias("person")
+STAND_IN = db.people.alias("stand_in")
+ORIGINAL = db.documents.alias("original")
+# What a timeline entry shows, in ``entry_fields``' order.
+ENTRY_COLUMNS = (
+    db.claims.c.status,
+    db.claims.c.certainty,
+    db.documents.c.published,
+    db.claims.c.forum,
+    db.claims.c.meeting_date,
+    db.claims.c.evidence,
+    db.documents.c.external_id,
+    db.documents.c.outlet,
+    db.documents.c.title,
+    db.documents.c.url,
+    db.documents.c.syndication_group,
+    db.documents.c.id,
+    db.offices.c.country,
+    db.offices.c.role,
+    PERSON.c.name,
+    STAND_IN.c.name,
+    db.meetings.c.slug,
+    ORIGINAL.c.external_id,
+)
 
 
 @dataclass(frozen=True)
@@ -237,35 +260,13 @@ def _keyed_entries(
     With ``mark``, each entry's ``current`` flag says whether it stands in its record.
     """
     rows = connection.execute(
-        select(
-            db.claims.c.id,
-            db.claims.c.meeting_id,
-            db.claims.c.office_id,
-            db.claims.c.status,
-            db.claims.c.certainty,
-            db.documents.c.published,
-            db.claims.c.forum,
-            db.claims.c.meeting_date,
-            db.claims.c.evidence,
-            db.documents.c.external_id,
-            db.documents.c.outlet,
-            db.documents.c.title,
-            db.documents.c.url,
-            db.documents.c.syndication_group,
-            db.documents.c.id.label("doc_id"),
-            db.offices.c.country,
-            db.offices.c.role,
-            _person.c.name.label("person"),
-            _stand_in.c.name.label("stand_in"),
-            db.meetings.c.slug,
-            _original.c.external_id.label("original"),
-        )
+        select(db.claims.c.id, db.claims.c.meeting_id, db.claims.c.office_id, *ENTRY_COLUMNS)
         .join(db.documents, db.documents.c.id == db.claims.c.document_id)
         .join(db.offices, db.offices.c.id == db.claims.c.office_id)
-        .outerjoin(_person, _person.c.id == db.claims.c.person_id)
-        .outerjoin(_stand_in, _stand_in.c.id == db.claims.c.representative_id)
+        .outerjoin(PERSON, PERSON.c.id == db.claims.c.person_id)
+        .outerjoin(STAND_IN, STAND_IN.c.id == db.claims.c.representative_id)
         .outerjoin(db.meetings, db.meetings.c.id == db.claims.c.meeting_id)
-        .outerjoin(_original, _original.c.id == db.documents.c.syndication_group)
+        .outerjoin(ORIGINAL, ORIGINAL.c.id == db.documents.c.syndication_group)
         .where(condition)
         .order_by(db.documents.c.published, db.claims.c.id)
     ).all()
@@ -369,13 +370,13 @@ def record_rows(
             db.meetings.c.slug,
             db.offices.c.country,
             db.offices.c.role,
-            _person.c.name.label("person"),
-            _stand_in.c.name.label("stand_in"),
+            PERSON.c.name.label("person"),
+            STAND_IN.c.name.label("stand_in"),
         )
         .join(db.meetings, db.meetings.c.id == db.records.c.meeting_id)
         .join(db.offices, db.offices.c.id == db.records.c.office_id)
-        .outerjoin(_person, _person.c.id == db.records.c.person_id)
-        .outerjoin(_stand_in, _stand_in.c.id == db.records.c.representative_id)
+        .outerjoin(PERSON, PERSON.c.id == db.records.c.person_id)
+        .outerjoin(STAND_IN, STAND_IN.c.id == db.records.c.representative_id)
         .where(condition)
         .order_by(db.meetings.c.month, db.meetings.c.slug, db.offices.c.country, db.offices.c.role)
     ).all()
@@ -490,8 +491,9 @@ def actor_history(store: Store, name: str) -> ActorHistory:
     )
 
 
-def claims(store: Store, filters: ClaimFilter = ClaimFilter()) -> list[Entry]:
-    """Claims matching ``filters``, oldest publication first."""
+def claim_condition(filters: ClaimFilter) -> ColumnElement[bool]:
+    """``filters`` as SQL over claims joined to their documents, offices and meetings;
+    the person is a substring of the name, with % and _ taken literally."""
     condition: ColumnElement[bool] = true()
     if filters.person:
         person = db.people.c.name.icontains(filters.person.strip(), autoescape=True)
@@ -509,8 +511,13 @@ def claims(store: Store, filters: ClaimFilter = ClaimFilter()) -> list[Entry]:
         condition = and_(condition, db.documents.c.published >= filters.since)
     if filters.until:
         condition = and_(condition, db.documents.c.published <= filters.until)
+    return condition
+
+
+def claims(store: Store, filters: ClaimFilter = ClaimFilter()) -> list[Entry]:
+    """Claims matching ``filters``, oldest publication first."""
     with store.engine.connect() as connection:
-        found = entries(connection, condition)
+        found = entries(connection, claim_condition(filters))
     return found[: filters.limit] if filters.limit is not None else found
 
 

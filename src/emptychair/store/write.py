@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, insert, or_, select, update
 
 from emptychair.model import CERTAINTIES, ROLES, STATUSES, Claim, Document, Source
 from emptychair.reconcile import syndication
@@ -181,18 +181,7 @@ def _start(connection: Connection, chunk: Sequence[Item]) -> _Batch:
             batch.by_url[url] = doc_id
     windows = syndication_windows(d.published for d, _ in chunk)
     if windows:
-        for row in connection.execute(
-            select(
-                documents.c.id,
-                documents.c.published,
-                documents.c.syndication_group,
-                documents.c.minhash,
-                documents.c.shingles,
-            ).where(
-                documents.c.minhash.is_not(None),
-                or_(*(documents.c.published.between(first, last) for first, last in windows)),
-            )
-        ).all():
+        for row in connection.execute(signed_near(windows)).all():
             batch.remember(
                 row.id,
                 _Near(
@@ -227,6 +216,21 @@ def syndication_windows(days: Iterable[dt.date | None]) -> list[tuple[dt.date, d
         else:
             merged.append((day - reach, day + reach))
     return merged
+
+
+def signed_near(windows: Sequence[tuple[dt.date, dt.date]]) -> Select[Any]:
+    """The stored signed documents published within ``windows``: those a new
+    document may be a copy of."""
+    return select(
+        documents.c.id,
+        documents.c.published,
+        documents.c.syndication_group,
+        documents.c.minhash,
+        documents.c.shingles,
+    ).where(
+        documents.c.minhash.is_not(None),
+        or_(*(documents.c.published.between(first, last) for first, last in windows)),
+    )
 
 
 def _finish(batch: _Batch) -> None:
