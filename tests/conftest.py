@@ -74,6 +74,29 @@ def pg_database() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture
+def pg_plain_url(pg_database: str) -> Iterator[str]:
+    """The session database, reached as a new role that may read and write its tables
+    and nothing more (no superuser): how a production deployment connects."""
+    open_store(pg_database).close()  # the tables exist before privileges on them are granted
+    role = f"emptychair_plain_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(pg_database, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN')
+        for what in ("TABLES", "SEQUENCES"):
+            connection.exec_driver_sql(f'GRANT ALL ON ALL {what} IN SCHEMA public TO "{role}"')
+    try:
+        yield make_url(pg_database).set(username=role).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(
+                f'REVOKE SET ON PARAMETER session_replication_role FROM "{role}"'
+            )
+            connection.exec_driver_sql(f'DROP OWNED BY "{role}"')
+            connection.exec_driver_sql(f'DROP ROLE "{role}"')
+        admin.dispose()
+
+
 def _empty_tables(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as connection:

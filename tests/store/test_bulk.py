@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -23,7 +24,7 @@ from emptychair.model import Claim, Document, Source
 from emptychair.reconcile import syndication
 from emptychair.sources import ReadError
 from emptychair.sources.extracted import read_extracted
-from emptychair.store import Store, bulk_records, bulk_rows, open_store
+from emptychair.store import Store, bulk, bulk_records, bulk_rows, open_store
 from emptychair.store import schema as db
 from emptychair.store.bulk import bulk_ingest
 from emptychair.store.bulk_signing import SignedItem
@@ -299,6 +300,20 @@ def test_bulk_onto_a_store_the_ordinary_path_filled(store: Store) -> None:
     assert_same(snapshot(store), ordinary)
 
 
+@pytest.mark.postgres
+def test_rows_checked_one_by_one_give_the_same_store(pg_plain_url: str) -> None:
+    """A role without the privilege to hand foreign-key checks to the batch
+    (``bulk_references``) loads through the row triggers, to the same store."""
+    items = synthetic(3, 140)
+    with open_store(pg_plain_url) as store:
+        empty(store)
+        store.ingest(items, "v1", batch_size=40)
+        ordinary = snapshot(store)
+        empty(store)
+        bulk_ingest(store.engine, items, "v1", batch_size=25, background=False)
+        assert_same(snapshot(store), ordinary)
+
+
 def test_small_in_lists_and_record_slices_change_nothing(
     sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -397,6 +412,31 @@ def test_a_failed_load_keeps_its_committed_batches_and_no_signing_process(
         bulk_ingest(sqlite_store.engine, unsigned, "v1", batch_size=10, progress=stop)
     assert signing_children() == []
     assert counts(sqlite_store)["documents"] == 10
+
+
+def test_the_cyclic_collector_pauses_within_each_batch_only(
+    sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    refresh = bulk.refresh_meetings
+
+    def writing(*args: Any) -> None:
+        seen.append(f"writing, collector {'on' if gc.isenabled() else 'off'}")
+        refresh(*args)
+
+    monkeypatch.setattr(bulk, "refresh_meetings", writing)
+    committed = lambda _: seen.append(f"committed, collector {'on' if gc.isenabled() else 'off'}")  # noqa: E731
+    items = synthetic(4, 20)
+    bulk_ingest(sqlite_store.engine, items, "v1", batch_size=10, progress=committed)
+    assert seen == ["writing, collector off", "committed, collector on"] * -(-len(items) // 10)
+
+    def failing(*args: Any) -> None:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(bulk, "refresh_meetings", failing)
+    with pytest.raises(RuntimeError, match="went away"):
+        bulk_ingest(sqlite_store.engine, synthetic(5, 20), "v1", batch_size=10)
+    assert gc.isenabled()
 
 
 def test_signatures_from_extraction_are_used_and_start_no_signing_process(

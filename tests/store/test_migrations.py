@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -35,3 +36,16 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_store: Store) -> None:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+
+
+@pytest.mark.postgres
+def test_postgresql_compresses_new_document_text_with_lz4(pg_database: str) -> None:
+    with open_store(pg_database) as store, store.engine.connect() as connection:
+        offered = connection.exec_driver_sql(
+            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+        ).scalar()
+        method = connection.exec_driver_sql(
+            "SELECT attcompression FROM pg_attribute "
+            "WHERE attrelid = 'documents'::regclass AND attname = 'text'"
+        ).scalar()
+    assert method == ("l" if offered else "")

@@ -22,12 +22,15 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, select, update
 
 from emptychair.reconcile import meetings as rules
+from emptychair.store.bulk_references import ReferenceChecks
 from emptychair.store.bulk_rows import chunked, insert_rows, next_ids
 from emptychair.store.placement import meetings_in
 from emptychair.store.schema import meetings
 
 Pair = tuple[int, int]
 """(meeting id, office id): the key of a record."""
+
+_MEETING_COLUMNS = ("id", "slug", "forum", "month", "start_date", "end_date")
 
 PROVISIONAL = 1 << 40
 """New meetings are numbered from here until written: above any stored id (PostgreSQL's
@@ -186,21 +189,18 @@ class BatchPlacer:
     def _span(self, meeting_id: int) -> rules.MeetingSpan:
         return self._known[self._forum_of[meeting_id]][self._month_of[meeting_id]][meeting_id]
 
-    def write(self) -> dict[int, int]:
+    def write(self, checks: ReferenceChecks) -> dict[int, int]:
         """Store new and re-dated meetings and their readable ids; return the new ids by
         provisional id."""
         real = dict(
             zip(self._created, next_ids(self._conn, meetings, len(self._created)), strict=True)
         )
-        insert_rows(
-            self._conn,
-            meetings,
-            ("id", "slug", "forum", "month", "start_date", "end_date"),
-            [
-                (real[m.id], f"~{uuid.uuid4().hex}", self._forum_of[m.id], m.month, m.start, m.end)
-                for m in map(self._span, self._created)
-            ],
-        )
+        rows = [
+            (real[m.id], f"~{uuid.uuid4().hex}", self._forum_of[m.id], m.month, m.start, m.end)
+            for m in map(self._span, self._created)
+        ]
+        insert_rows(self._conn, meetings, _MEETING_COLUMNS, rows)
+        checks.note(meetings, _MEETING_COLUMNS, rows)
         if self._redated:
             self._conn.execute(
                 update(meetings)

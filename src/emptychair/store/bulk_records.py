@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, delete
 
 from emptychair.reconcile.timeline import reconcile
+from emptychair.store.bulk_references import ReferenceChecks
 from emptychair.store.bulk_rows import among, chunked, insert_rows
 from emptychair.store.records import refresh_levels, statements_by_pair
 from emptychair.store.schema import claims, meetings, records
@@ -39,8 +40,14 @@ _COLUMNS = (
 )
 
 
-def refresh_meetings(connection: Connection, meeting_ids: Iterable[int]) -> None:
-    """Recompute every record (and representation level) of these meetings from their claims."""
+def refresh_meetings(
+    connection: Connection, meeting_ids: Iterable[int], checks: ReferenceChecks
+) -> None:
+    """Recompute every record (and representation level) of these meetings from their claims.
+
+    Representation levels are selected from records joined to their meetings and
+    offices, so they refer to nothing the records do not: ``checks`` notes the records.
+    """
     for part in chunked(sorted(set(meeting_ids)), _MEETINGS):
         grouped = statements_by_pair(connection, among(connection, claims.c.meeting_id, part))
         fresh = []
@@ -65,4 +72,5 @@ def refresh_meetings(connection: Connection, meeting_ids: Iterable[int]) -> None
             )
         connection.execute(delete(records).where(among(connection, records.c.meeting_id, part)))
         insert_rows(connection, records, _COLUMNS, fresh)
+        checks.note(records, _COLUMNS, fresh)
         refresh_levels(connection, among(connection, meetings.c.id, part))

@@ -54,21 +54,23 @@ def among(
 def next_ids(connection: Connection, table: Table, count: int) -> list[int]:
     """``count`` unused ids of ``table``, ascending; the caller holds the writer lock.
 
-    PostgreSQL draws them from the table's own sequence, so rows written later by
-    ordinary inserts never collide; SQLite numbers rows from the current maximum,
+    PostgreSQL takes them from the table's own sequence, as a block, so rows written
+    later by ordinary inserts never collide; SQLite numbers rows from the current maximum,
     as its own rowid allocation would.
     """
     if count == 0:
         return []
     if connection.dialect.name == "postgresql":
-        drawn = connection.execute(
+        # One step of the sequence for the whole block: every writer holds the writer
+        # lock, so nothing draws from it between the nextval and the setval.
+        last = connection.execute(
             text(
-                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
-                "FROM generate_series(1, :count)"
+                "SELECT setval(pg_get_serial_sequence(:table, 'id'), "
+                "nextval(pg_get_serial_sequence(:table, 'id')) + :count - 1)"
             ),
             {"table": table.name, "count": count},
-        ).scalars()
-        return sorted(drawn)
+        ).scalar_one()
+        return list(range(last - count + 1, last + 1))
     top = connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
     return list(range(top + 1, top + 1 + count))
 

@@ -2,20 +2,17 @@
 
 ``reconcile.syndication.find_original`` scores candidates one Python call at a
 time, which is fine for a few but not for the thousands a bulk batch meets
-within a week. ``SignatureIndex`` keeps the signatures as rows of one array
-and scores all of a document's candidates at once, with the same arithmetic in
-the same order, so it picks the same original (best containment, ties to the
-lowest id). Each day's documents are also kept as arrays (ids, rows, shingle
-counts), rebuilt only when the day changes, so gathering a fortnight's
-candidates is a few concatenations rather than a Python loop over thousands.
+within a week. ``SignatureIndex`` keeps the signatures as rows of one array,
+beside arrays of their documents' ids, days and shingle counts, so finding a
+document's candidates is one comparison over the day column and scoring them
+is the same arithmetic as ``containment``, in the same order, for all at once:
+it picks the same original (best containment, ties to the lowest id).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -24,30 +21,26 @@ from emptychair.reconcile import syndication
 _DTYPE = np.dtype("<u4")
 
 
+_GONE = np.iinfo(np.int64).min // 2
+"""The day of a replaced row: further from every real day than any window."""
+
+
 @dataclass(frozen=True)
 class _Entry:
-    published: dt.date
     group: int
     row: int
-    shingles: int
-
-
-@dataclass(frozen=True)
-class _Day:
-    ids: np.ndarray[Any, np.dtype[np.int64]]
-    rows: np.ndarray[Any, np.dtype[np.intp]]
-    shingles: np.ndarray[Any, np.dtype[np.float64]]
 
 
 class SignatureIndex:
-    """Dated documents with their syndication group and MinHash, by publication day."""
+    """Dated documents with their syndication group and MinHash, a row each."""
 
     def __init__(self) -> None:
         self._rows = np.empty((256, syndication.NUM_PERM), dtype=_DTYPE)
+        self._ids = np.empty(256, dtype=np.int64)
+        self._days = np.empty(256, dtype=np.int64)
+        self._shingles = np.empty(256, dtype=np.float64)
         self._used = 0
         self._entries: dict[int, _Entry] = {}
-        self._on: dict[dt.date, set[int]] = defaultdict(set)
-        self._days: dict[dt.date, _Day] = {}
 
     def group(self, doc_id: int) -> int:
         """The syndication group of an indexed document."""
@@ -66,16 +59,20 @@ class SignatureIndex:
         """
         old = self._entries.pop(doc_id, None)
         if old is not None:
-            self._on[old.published].discard(doc_id)
-            self._days.pop(old.published, None)
+            self._days[old.row] = _GONE
         if published is None or signature.shingles < syndication.MIN_SHINGLES:
             return
-        if self._used == len(self._rows):
+        if self._used == len(self._ids):
             self._rows = np.concatenate([self._rows, np.empty_like(self._rows)])
-        self._rows[self._used] = np.frombuffer(signature.hashvalues, dtype=_DTYPE)
-        self._entries[doc_id] = _Entry(published, group, self._used, signature.shingles)
-        self._on[published].add(doc_id)
-        self._days.pop(published, None)
+            for name in ("_ids", "_days", "_shingles"):
+                column = getattr(self, name)
+                setattr(self, name, np.concatenate([column, np.empty_like(column)]))
+        row = self._used
+        self._rows[row] = np.frombuffer(signature.hashvalues, dtype=_DTYPE)
+        self._ids[row] = doc_id
+        self._days[row] = published.toordinal()
+        self._shingles[row] = signature.shingles
+        self._entries[doc_id] = _Entry(group, row)
         self._used += 1
 
     def original(
@@ -85,21 +82,15 @@ class SignatureIndex:
         ``signature`` copies, as ``syndication.find_original`` would choose it."""
         if published is None or signature.shingles < syndication.MIN_SHINGLES:
             return None
-        reach = syndication.WINDOW_DAYS
-        days = [
-            self._day(published + dt.timedelta(days=offset)) for offset in range(-reach, reach + 1)
-        ]
-        found = [day for day in days if day is not None]
-        if not found:
-            return None
-        ids = np.concatenate([day.ids for day in found])
-        rows = np.concatenate([day.rows for day in found])
-        theirs = np.concatenate([day.shingles for day in found])
+        used = self._used
+        rows = np.flatnonzero(
+            np.abs(self._days[:used] - published.toordinal()) <= syndication.WINDOW_DAYS
+        )
         if exclude is not None:
-            keep = ids != exclude
-            ids, rows, theirs = ids[keep], rows[keep], theirs[keep]
-        if len(ids) == 0:
+            rows = rows[self._ids[rows] != exclude]
+        if len(rows) == 0:
             return None
+        ids, theirs = self._ids[rows], self._shingles[rows]
         mine = np.frombuffer(signature.hashvalues, dtype=_DTYPE)
         # The arithmetic of ``syndication.containment``, operation for operation, so
         # scores at the threshold or tied fall the same way.
@@ -111,18 +102,3 @@ class SignatureIndex:
             return None
         best = score[passing].max()
         return int(ids[passing][score[passing] == best].min())
-
-    def _day(self, day: dt.date) -> _Day | None:
-        """The documents published on ``day`` as arrays, or None if there are none."""
-        cached = self._days.get(day)
-        if cached is None:
-            members = self._on.get(day)
-            if not members:
-                return None
-            entries = [(doc_id, self._entries[doc_id]) for doc_id in members]
-            cached = self._days[day] = _Day(
-                np.array([doc_id for doc_id, _ in entries], dtype=np.int64),
-                np.array([e.row for _, e in entries], dtype=np.intp),
-                np.array([e.shingles for _, e in entries], dtype=np.float64),
-            )
-        return cached
