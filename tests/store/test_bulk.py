@@ -28,7 +28,7 @@ from emptychair.store import Store, bulk, bulk_records, bulk_rows, open_store
 from emptychair.store import schema as db
 from emptychair.store.bulk import bulk_ingest
 from emptychair.store.bulk_signing import SignedItem
-from emptychair.store.bulk_syndication import SignatureIndex
+from emptychair.store.bulk_syndication import GroupsInChild, SignatureIndex
 
 Items = list[tuple[Document, list[Claim]]]
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -266,6 +266,21 @@ def test_corrections_copies_and_waiting_claims_replay_as_in_the_ordinary_path(
     assert report.rejected == ordinary_report.rejected
 
 
+@pytest.mark.parametrize("batch_size", [6, 1000])
+def test_syndication_groups_worked_out_in_a_child_process_are_the_same(
+    store: Store, batch_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = synthetic(8, 140)
+    store.ingest(items, "v1", batch_size=40)
+    ordinary = snapshot(store)
+    empty(store)
+    monkeypatch.setattr(bulk, "CHILD_FROM", 1)
+    monkeypatch.setattr(GroupsInChild, "CHUNK", 4)  # many messages a batch
+    bulk_ingest(store.engine, items, "v1", batch_size=batch_size)
+    assert_same(snapshot(store), ordinary)
+    assert children("bulk_syndication") == []
+
+
 @pytest.mark.parametrize("split", [False, True])
 def test_waiting_claims_join_the_meeting_a_later_document_dates(store: Store, split: bool) -> None:
     """An undated claim published before its forum's next meeting is known waits for it;
@@ -387,6 +402,11 @@ def test_progress_hears_of_each_committed_batch(sqlite_store: Store, dev_extract
 
 def signing_children() -> list[int]:
     """Ids of this process's children running the signing loop (Linux ``/proc``)."""
+    return children("bulk_signing")
+
+
+def children(module: str) -> list[int]:
+    """Ids of this process's children running ``module``'s loop (Linux ``/proc``)."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
@@ -394,23 +414,26 @@ def signing_children() -> list[int]:
             command = (entry / "cmdline").read_bytes()
         except (OSError, ValueError, IndexError):
             continue
-        if parent == os.getpid() and b"bulk_signing" in command:
+        if parent == os.getpid() and module.encode() in command:
             found.append(int(entry.name))
     return found
 
 
-def test_a_failed_load_keeps_its_committed_batches_and_no_signing_process(
-    sqlite_store: Store, dev_extracted: Items
+def test_a_failed_load_keeps_its_committed_batches_and_no_child_process(
+    sqlite_store: Store, dev_extracted: Items, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(bulk, "CHILD_FROM", 1)
+
     def stop(batch: Any) -> None:
         assert signing_children(), "the next batch is being signed meanwhile"
+        assert children("bulk_syndication"), "syndication groups come from a child"
         raise RuntimeError("stop")
 
     # Plain items, as older output without signatures gives: the child signs them.
     unsigned = [(document, claims) for document, claims in dev_extracted]
     with pytest.raises(RuntimeError, match="stop"):
         bulk_ingest(sqlite_store.engine, unsigned, "v1", batch_size=10, progress=stop)
-    assert signing_children() == []
+    assert signing_children() == [] == children("bulk_syndication")
     assert counts(sqlite_store)["documents"] == 10
 
 

@@ -52,7 +52,12 @@ from emptychair.store.bulk_records import refresh_meetings
 from emptychair.store.bulk_references import ReferenceChecks
 from emptychair.store.bulk_rows import among, chunked, insert_rows, next_ids
 from emptychair.store.bulk_signing import Signatures, signed_batches
-from emptychair.store.bulk_syndication import SignatureIndex
+from emptychair.store.bulk_syndication import (
+    BatchGroups,
+    GroupsInChild,
+    GroupsInPlace,
+    Stored,
+)
 from emptychair.store.engine import write_transaction
 from emptychair.store.placement import place_claim
 from emptychair.store.schema import claim_sources, claims, documents
@@ -66,6 +71,9 @@ from emptychair.store.write import (
 )
 
 DEFAULT_BULK_BATCH = 5_000
+CHILD_FROM = 1_000
+"""Batches of this many documents or more get their syndication groups from a child
+process (``background``); below it, starting one costs more than it saves."""
 PROVISIONAL_DOCUMENT = 1 << 40
 """New documents are numbered from here until written (see ``bulk_placement.PROVISIONAL``)."""
 
@@ -137,19 +145,27 @@ def bulk_ingest(
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     total = IngestReport()
-    # Closed on the way out, error or not, so the signing child never outlives the load.
+    in_place, in_child = GroupsInPlace(), None
+    # Closed on the way out, error or not, so no child process outlives the load.
     with closing(signed_batches(engine, items, batch_size, background)) as batches:
-        for chunk, digests, signatures in batches:
-            with _collector_paused(), write_transaction(engine) as connection:
-                batch = _BulkBatch(connection, extractor_version, signatures)
-                batch.read(chunk, digests)
-                for (document, found), digest in zip(chunk, digests, strict=True):
-                    batch.document(document, found, digest)
-                batch.write()
-            done = batch.report + IngestReport(batches=1)
-            total += done
-            if progress is not None:
-                progress(done)
+        try:
+            for chunk, digests, signatures in batches:
+                if background and len(chunk) >= CHILD_FROM and in_child is None:
+                    in_child = GroupsInChild()
+                groups = in_child or in_place
+                with _collector_paused(), write_transaction(engine) as connection:
+                    batch = _BulkBatch(connection, extractor_version, signatures, groups)
+                    batch.read(chunk, digests)
+                    for (document, found), digest in zip(chunk, digests, strict=True):
+                        batch.document(document, found, digest)
+                    batch.write()
+                done = batch.report + IngestReport(batches=1)
+                total += done
+                if progress is not None:
+                    progress(done)
+        finally:
+            if in_child is not None:
+                in_child.close()
     return total
 
 
@@ -178,16 +194,17 @@ class _BulkBatch:
         connection: Connection,
         version: str,
         signatures: Signatures,
+        groups: BatchGroups,
     ) -> None:
         self.conn = connection
         self.version = version
         self.signatures = signatures
+        self.groups = groups
         self.now = dt.datetime.now(dt.UTC)
         self.report = IngestReport()
         self.touched: set[Pair] = set()
         self.refs = BatchReferences(connection)
         self.placer = BatchPlacer(connection)
-        self.index = SignatureIndex()
         self.by_hash: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
         self.hash_of: dict[int, str] = {}
@@ -242,7 +259,7 @@ class _BulkBatch:
             for (d, found), digest in zip(chunk, digests, strict=True)
             if self.by_hash.get(digest, -1) in correctable or digest not in self.by_hash
         ]
-        self._read_signatures(d.published for d, _ in fresh)
+        self.groups.begin(self._read_signatures(d.published for d, _ in fresh))
         self._read_stored_claims(sorted(correctable))
         valid = [(d, c) for d, found in fresh for c in found if self.problem(c) is None]
         self.refs.prepare(c for _, c in valid)
@@ -256,17 +273,19 @@ class _BulkBatch:
         self.placer.load(months)
         self._read_waiting([c for _, c in valid])
 
-    def _read_signatures(self, days: Iterable[dt.date | None]) -> None:
+    def _read_signatures(self, days: Iterable[dt.date | None]) -> list[Stored]:
         """The stored documents this batch's may copy: signed, published within a week."""
         windows = syndication_windows(days)
+        stored: list[Stored] = []
         for part in chunked(windows, 200):
             rows = self.conn.execute(
                 signed_near(part).where(documents.c.shingles >= syndication.MIN_SHINGLES)
             )
-            for doc_id, published, group, minhash, shingles in rows:
-                self.index.remember(
-                    doc_id, published, group or doc_id, syndication.Signature(minhash, shingles)
-                )
+            stored += [
+                (doc_id, published, group or doc_id, syndication.Signature(minhash, shingles))
+                for doc_id, published, group, minhash, shingles in rows
+            ]
+        return stored
 
     def _read_stored_claims(self, doc_ids: list[int]) -> None:
         """The claims of stored documents whose URL comes again (a correction may drop them)."""
@@ -348,8 +367,6 @@ class _BulkBatch:
             return
         prior = self.by_url.get(document.url) if document.url else None
         signature = self.signatures.get(digest) or syndication.signature(document.text)
-        original = self.index.original(signature, document.published, prior)
-        group = None if original is None else self.index.group(original)
         values = {
             "external_id": document.id,
             "content_hash": digest,
@@ -366,21 +383,19 @@ class _BulkBatch:
         if prior is not None:
             removed = self._drop_claims(prior)
             doc_id = prior
-            group = doc_id if group is None else group
             rows = self.added if doc_id >= PROVISIONAL_DOCUMENT else self.corrected
-            rows[doc_id] = {**values, "syndication_group": group}
+            rows[doc_id] = values
             del self.by_hash[self.hash_of[doc_id]]
             tally += IngestReport(replaced=1, claims_removed=removed)
         else:
             doc_id = PROVISIONAL_DOCUMENT + len(self.added)
-            group = doc_id if group is None else group
-            self.added[doc_id] = {**values, "syndication_group": group}
+            self.added[doc_id] = values
             tally += IngestReport(added=1)
         self.by_hash[digest] = doc_id
         self.hash_of[doc_id] = digest
         if document.url:
             self.by_url[document.url] = doc_id
-        self.index.remember(doc_id, document.published, group, signature)
+        self.groups.decided((doc_id, document.published, prior, signature))
         added, rejected = self._claims(doc_id, document, found)
         self.report += tally + IngestReport(claims_added=added, rejected=rejected)
 
@@ -458,6 +473,15 @@ class _BulkBatch:
         checks.verify()
 
     def _write_documents(self, doc_ids: dict[int, int], checks: ReferenceChecks) -> None:
+        groups = self.groups.groups()
+
+        def filled(doc_id: int, row: dict[str, Any]) -> dict[str, Any]:
+            group = groups[doc_id]
+            return row | {
+                "id": doc_ids.get(doc_id, doc_id),
+                "syndication_group": doc_ids.get(group, group),
+            }
+
         by_id = update(documents).where(documents.c.id == bindparam("doc_id"))
         if self.corrected:
             # Free the old content hashes first: a new row may take one of them.
@@ -466,25 +490,15 @@ class _BulkBatch:
                 [{"doc_id": d, "free_hash": f"~{d}"} for d in self.corrected],
             )
         rows = [
-            tuple(
-                doc_ids[provisional]
-                if name == "id"
-                else doc_ids.get(row[name], row[name])
-                if name == "syndication_group"
-                else row[name]
-                for name in _DOCUMENT_COLUMNS
-            )
-            for provisional, row in self.added.items()
+            tuple(map(filled(doc_id, row).__getitem__, _DOCUMENT_COLUMNS))
+            for doc_id, row in self.added.items()
         ]
         insert_rows(self.conn, documents, _DOCUMENT_COLUMNS, rows)
         checks.note(documents, _DOCUMENT_COLUMNS, rows)
         if self.corrected:
             changes = [
-                {"doc_id": doc_id}
-                | {
-                    f"new_{k}": doc_ids.get(v, v) if k == "syndication_group" else v
-                    for k, v in row.items()
-                }
+                {f"new_{name}": value for name, value in filled(doc_id, row).items()}
+                | {"doc_id": doc_id}
                 for doc_id, row in self.corrected.items()
             ]
             self.conn.execute(

@@ -13,11 +13,7 @@ for the database, with the GIL released.
 
 from __future__ import annotations
 
-import os
-import pickle
 import queue
-import subprocess
-import sys
 import threading
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import suppress
@@ -27,6 +23,8 @@ from sqlalchemy import Engine, select
 
 from emptychair.model import Claim, Document
 from emptychair.reconcile import syndication
+from emptychair.store import bulk_child
+from emptychair.store.bulk_child import ChildProcess
 from emptychair.store.bulk_rows import among, chunked
 from emptychair.store.schema import documents
 from emptychair.store.write import Item, content_hash
@@ -61,63 +59,8 @@ def sign(texts: dict[str, str]) -> Signatures:
 
 
 def serve() -> None:
-    """The signing process: pickled dicts of texts in on stdin, their signatures out."""
-    requests, replies = sys.stdin.buffer, sys.stdout.buffer
-    while True:
-        try:
-            texts = pickle.load(requests)
-        except EOFError:
-            return
-        try:
-            pickle.dump(sign(texts), replies, protocol=pickle.HIGHEST_PROTOCOL)
-            replies.flush()
-        except BrokenPipeError:
-            return  # the parent gave up on this batch (it failed or was killed)
-
-
-class _SigningProcess:
-    """A child interpreter running ``serve``, one request in flight at a time.
-
-    A plain subprocess rather than ``multiprocessing``: forking would copy the
-    parent's database connections and threads, and spawning re-imports the
-    caller's main script.
-    """
-
-    def __init__(self) -> None:
-        self._child = subprocess.Popen(
-            [sys.executable, "-c", "from emptychair.store.bulk_signing import serve; serve()"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
-        )
-        assert self._child.stdin is not None and self._child.stdout is not None
-        self._requests, self._replies = self._child.stdin, self._child.stdout
-        self._in_flight = False
-
-    def submit(self, texts: dict[str, str]) -> None:
-        """Send texts to sign; read the reply (``result``) before sending more."""
-        pickle.dump(texts, self._requests, protocol=pickle.HIGHEST_PROTOCOL)
-        self._requests.flush()
-        self._in_flight = True
-
-    def result(self) -> Signatures:
-        """The signatures of the last texts sent."""
-        try:
-            signed: Signatures = pickle.load(self._replies)
-        except EOFError:
-            raise RuntimeError("the signing process ended unexpectedly") from None
-        self._in_flight = False
-        return signed
-
-    def close(self) -> None:
-        """End the child: at once if a reply is still due (the caller gave up on it),
-        else by closing its input, which it reads to the end."""
-        if self._in_flight:
-            self._child.kill()
-        with suppress(BrokenPipeError):  # a request cut short by an error, to a dead child
-            self._requests.close()
-        self._child.wait()
-        self._replies.close()
+    """The signing process: dicts of texts in, their signatures out (``bulk_child``)."""
+    bulk_child.serve(lambda texts: (True, sign(texts)))
 
 
 def signed_batches(
@@ -142,7 +85,7 @@ def _signed(
         return
     first, second = head
     # Started on first need: output that carries every signature never spawns it.
-    signer: _SigningProcess | None = None
+    signer: ChildProcess | None = None
     Sent = tuple[list[Item], list[str], Signatures, bool]
 
     def send(hashed: Hashed) -> Sent:
@@ -150,8 +93,8 @@ def _signed(
         batch, digests = hashed
         carried, texts = _unsigned(engine, batch, digests)
         if texts:
-            signer = signer or _SigningProcess()
-            signer.submit(texts)
+            signer = signer or ChildProcess(__name__)
+            signer.send(texts)
         return batch, digests, carried, bool(texts)
 
     def receive(sent: Sent) -> Batch:
@@ -159,7 +102,8 @@ def _signed(
         if not asked:
             return batch, digests, carried
         assert signer is not None
-        return batch, digests, carried | signer.result()
+        signed: Signatures = signer.receive()
+        return batch, digests, carried | signed
 
     try:
         sent = send(second)
@@ -232,26 +176,24 @@ def _signed_here(engine: Engine, hashed: Hashed) -> Batch:
 def _unsigned(
     engine: Engine, batch: list[Item], digests: list[str]
 ) -> tuple[Signatures, dict[str, str]]:
-    """Of the batch's documents not stored yet, the signatures their items carry and
-    the texts of the others, by content hash."""
-    stored: set[str] = set()
-    with engine.connect() as connection:
-        for part in chunked(sorted(set(digests))):
-            stored.update(
-                connection.execute(
-                    select(documents.c.content_hash).where(
-                        among(connection, documents.c.content_hash, part)
-                    )
-                ).scalars()
-            )
+    """The signatures the batch's items carry, and the texts of the documents that
+    carry none and are not stored yet (the ones to sign), by content hash."""
     carried: Signatures = {}
-    texts: dict[str, str] = {}
+    unsigned: dict[str, str] = {}
     for item, digest in zip(batch, digests, strict=True):
-        if digest in stored:
-            continue
         signature = item.signature if isinstance(item, SignedItem) else None
         if signature is not None:
             carried[digest] = signature
         else:
-            texts[digest] = item[0].text
-    return carried, texts
+            unsigned[digest] = item[0].text
+    if not unsigned:
+        return carried, unsigned
+    with engine.connect() as connection:
+        for part in chunked(sorted(unsigned)):
+            for stored in connection.execute(
+                select(documents.c.content_hash).where(
+                    among(connection, documents.c.content_hash, part)
+                )
+            ).scalars():
+                del unsigned[stored]
+    return carried, unsigned

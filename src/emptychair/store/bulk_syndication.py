@@ -7,16 +7,27 @@ beside arrays of their documents' ids, days and shingle counts, so finding a
 document's candidates is one comparison over the day column and scoring them
 is the same arithmetic as ``containment``, in the same order, for all at once:
 it picks the same original (best containment, ties to the lowest id).
+
+A document's group is needed only when its row is written, so the work can
+leave the decision loop: ``BatchGroups`` takes each decided document's
+signature as it comes and hands back every group at the end, either working
+them out in place or (``GroupsInChild``) streaming the signatures to a child
+process that works them out on the other core while the batch's claims are
+placed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, Protocol, cast
 
 import numpy as np
 
 from emptychair.reconcile import syndication
+from emptychair.store import bulk_child
+from emptychair.store.bulk_child import ChildProcess
 
 _DTYPE = np.dtype("<u4")
 
@@ -102,3 +113,147 @@ class SignatureIndex:
             return None
         best = score[passing].max()
         return int(ids[passing][score[passing] == best].min())
+
+
+Stored = tuple[int, dt.date, int, syndication.Signature]
+"""A stored document syndication may meet: id, publication day, group, signature."""
+Decided = tuple[int, dt.date | None, int | None, syndication.Signature]
+"""A document the batch stores, in decision order: id, day, the id it replaces (a
+correction may not copy what it corrects), signature."""
+
+
+def assign_groups(
+    index: SignatureIndex, decided: Iterable[Decided], groups: dict[int, int]
+) -> None:
+    """Each decided document's syndication group into ``groups``, remembering it in
+    ``index`` so that later documents may copy it (``write.ingest``'s rule)."""
+    for doc_id, published, replaces, signature in decided:
+        original = index.original(signature, published, replaces)
+        group = doc_id if original is None else index.group(original)
+        index.remember(doc_id, published, group, signature)
+        groups[doc_id] = group
+
+
+class BatchGroups(Protocol):
+    """Where a batch's documents get their syndication groups."""
+
+    def begin(self, stored: list[Stored]) -> None:
+        """Start a batch that may meet these stored documents."""
+
+    def decided(self, document: Decided) -> None:
+        """A document the batch stores, in decision order."""
+
+    def groups(self) -> dict[int, int]:
+        """The group of every document decided since ``begin``, by id."""
+
+
+class GroupsInPlace:
+    """``BatchGroups`` worked out as each document is decided."""
+
+    def __init__(self) -> None:
+        self._index = SignatureIndex()
+        self._groups: dict[int, int] = {}
+
+    def begin(self, stored: list[Stored]) -> None:
+        """Start a batch that may meet these stored documents."""
+        self._index, self._groups = SignatureIndex(), {}
+        for row in stored:
+            self._index.remember(*row)
+
+    def decided(self, document: Decided) -> None:
+        """Work out this document's group now."""
+        assign_groups(self._index, [document], self._groups)
+
+    def groups(self) -> dict[int, int]:
+        """The groups worked out since ``begin``."""
+        return self._groups
+
+
+class GroupsInChild:
+    """``BatchGroups`` worked out by a child process (``serve``), fed in chunks.
+
+    A chunk travels as columns (ids, days, shingle counts, replaced ids, and the
+    MinHash values joined into one byte string): pickling a signature object per
+    document cost the parent more than the child saved it.
+    """
+
+    CHUNK = 1000
+    """Documents a message: small enough that the child starts early, large enough
+    that pickling is not per document."""
+
+    def __init__(self) -> None:
+        self._child = ChildProcess(__name__)
+        self._pending: list[Decided] = []
+
+    def begin(self, stored: list[Stored]) -> None:
+        """Start a batch in the child."""
+        self._pending = []
+        self._child.send(("begin", _columns(stored)), reply=False)
+
+    def decided(self, document: Decided) -> None:
+        """Queue this document; a full chunk goes to the child."""
+        self._pending.append(document)
+        if len(self._pending) >= self.CHUNK:
+            self._flush()
+
+    def groups(self) -> dict[int, int]:
+        """Wait for the child's groups of this batch."""
+        self._flush()
+        self._child.send(("end", None))
+        groups: dict[int, int] = self._child.receive()
+        return groups
+
+    def close(self) -> None:
+        """End the child (at once if it still owes groups)."""
+        self._child.close()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._child.send(("decided", _columns(self._pending)), reply=False)
+            self._pending = []
+
+
+_Columns = tuple[list[int], list[dt.date | None], list[int], list[int | None], bytes]
+
+
+def _columns(rows: list[Stored] | list[Decided]) -> _Columns:
+    """Stored or decided documents as columns: ids, days, shingle counts, the fourth
+    field (a stored document's group, a decided one's replaced id), MinHash bytes."""
+    ids, days, fourth, signatures = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [])
+    )
+    return (
+        ids,
+        days,
+        [s.shingles for s in signatures],
+        fourth,
+        b"".join(s.hashvalues for s in signatures),
+    )
+
+
+def _rows(
+    columns: _Columns,
+) -> Iterator[tuple[int, dt.date | None, int | None, syndication.Signature]]:
+    """``_columns`` back to rows, the signature last."""
+    ids, days, shingles, fourth, joined = columns
+    width = len(joined) // len(ids) if ids else 0
+    for n, (doc_id, day, count, other) in enumerate(zip(ids, days, shingles, fourth, strict=True)):
+        yield doc_id, day, other, syndication.Signature(joined[n * width : (n + 1) * width], count)
+
+
+def serve() -> None:
+    """The child's side of ``GroupsInChild``."""
+    place = GroupsInPlace()
+
+    def handle(request: tuple[str, Any]) -> tuple[bool, Any]:
+        kind, payload = request
+        if kind == "begin":
+            place.begin(cast(list[Stored], list(_rows(payload))))
+        elif kind == "decided":
+            for document in _rows(payload):
+                place.decided(document)
+        else:
+            return True, place.groups()
+        return False, None
+
+    bulk_child.serve(handle)
