@@ -2,9 +2,9 @@
 
 Bulk ingest knows every row of a batch before writing any, so it asks for the
 ids it needs in one query and writes each table in one statement: PostgreSQL's
-``COPY ... FROM STDIN`` through psycopg (no SQL parsed per row), SQLite's
-executemany (one prepared statement). Both run inside the caller's
-transaction, so a failed batch leaves nothing behind.
+``COPY ... FROM STDIN`` through psycopg, in binary (no SQL parsed per row, no
+text per value), SQLite's executemany (one prepared statement). Both run
+inside the caller's transaction, so a failed batch leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -82,14 +82,21 @@ def insert_rows(
     if not rows:
         return
     if connection.dialect.name == "postgresql":
-        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
             sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
         )
         driver = cast(psycopg.Connection[Any], connection.connection.driver_connection)
         with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            copy.set_types([_pg_type(table, name, connection) for name in columns])
             for row in rows:
                 copy.write_row(row)
         return
     # Core's executemany applies each column's type (dates, times, booleans) the way
     # ordinary inserts do, so both paths store identical SQLite values.
     connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+
+
+def _pg_type(table: Table, column: str, connection: Connection) -> str:
+    """The PostgreSQL type name of a column, without its length (``varchar``, ``integer``)."""
+    compiled = table.c[column].type.compile(dialect=connection.dialect)
+    return compiled.split("(")[0].lower()
