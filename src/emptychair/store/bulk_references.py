@@ -8,8 +8,9 @@ documents and a few hundred people, offices and meetings), so when the role may
 set ``session_replication_role`` (a superuser, or ``GRANT SET ON PARAMETER
 session_replication_role`` from PostgreSQL 15) the batch turns the row
 triggers off for its own transaction (``SET LOCAL``) and, before it commits,
-checks that every distinct id its rows point at exists: one query per referred
-table. A missing one fails the batch as the constraint would have.
+checks that every distinct id its rows point at exists, apart from the rows it
+inserted itself: one query per referred table. A missing one fails the batch as
+the constraint would have.
 
 What the row triggers also did, and why it is not lost here: their row locks
 kept a referred row from being deleted before commit, but every emptychair
@@ -41,14 +42,21 @@ class ReferenceChecks:
         """Take over the row checks for this transaction if the role may; see the module."""
         self._conn = connection
         self._wanted: dict[tuple[str, str], set[Any]] = defaultdict(set)
+        self._written: dict[tuple[str, str], set[Any]] = defaultdict(set)
+        """Keys the batch inserted itself: they exist, or the insert would have failed."""
         self.per_batch = batch_checks_allowed(connection)
         if self.per_batch:
             connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
 
     def note(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """Remember what ``rows`` (in the order of ``columns``) of ``table`` point at."""
+        """Remember what ``rows`` (in the order of ``columns``) of ``table``, just
+        written, point at, and the keys they hold."""
         if not self.per_batch or not rows:
             return
+        for own in table.primary_key.columns:
+            if own.name in columns:
+                at = columns.index(own.name)
+                self._written[(table.name, own.name)].update(row[at] for row in rows)
         for key in table.foreign_keys:
             if key.parent.name not in columns:
                 continue
@@ -59,7 +67,8 @@ class ReferenceChecks:
 
     def verify(self) -> None:
         """Raise ``DanglingReference`` unless every id noted exists in its table."""
-        for (table_name, column_name), wanted in sorted(self._wanted.items()):
+        for (table_name, column_name), noted in sorted(self._wanted.items()):
+            wanted = noted - self._written[(table_name, column_name)]
             column = metadata.tables[table_name].c[column_name]
             missing: list[Any] = []
             for part in chunked(sorted(wanted)):
@@ -80,6 +89,7 @@ class ReferenceChecks:
                     f"this batch do not exist (e.g. {shown}); the batch is not written"
                 )
         self._wanted.clear()
+        self._written.clear()
 
 
 def batch_checks_allowed(connection: Connection) -> bool:
