@@ -177,7 +177,7 @@ class GroupsInChild:
     document cost the parent more than the child saved it.
     """
 
-    CHUNK = 1000
+    CHUNK = 250
     """Documents a message: small enough that the child starts early, large enough
     that pickling is not per document."""
 
