@@ -66,8 +66,6 @@ from emptychair.store import (  # noqa: E402
     Store,
     bulk,
     bulk_lookups,
-    bulk_placement,
-    bulk_records,
     bulk_references,
     bulk_syndication,
     open_store,
@@ -281,7 +279,7 @@ def stage_timer() -> Iterator[dict[str, float]]:
     def copy_stage(_: Any, table: Any, *rest: Any) -> str:
         return f"COPY {table.name}"  # executemany on SQLite
 
-    for module in (bulk, bulk_lookups, bulk_placement, bulk_records):
+    for module in (bulk_lookups, bulk_references):
         wrap(module, "insert_rows", copy_stage)
     wrap(bulk, "refresh_meetings", lambda *a: "records")
     wrap(bulk._BulkBatch, "read", lambda *a: "placement")

@@ -16,9 +16,13 @@ of documents, one transaction):
 3. Every document is then decided in input order, in memory, exactly as
    ``write.ingest`` decides it (unchanged, added or corrected; its original;
    each claim's meeting, new or re-dated meetings, waiting claims adopted).
+   Syndication groups, which only the documents' rows need, are worked out
+   beside the decisions (``bulk_syndication``: in a child process for large
+   batches).
 4. The outcome is written set-wise: one COPY (PostgreSQL) or executemany
    (SQLite) per table, and the records of every touched (meeting, office)
-   reconciled once.
+   reconciled once. Where the role may, foreign keys are checked once for the
+   batch rather than row by row (``bulk_references``).
 
 The same input therefore leaves the same documents, claims, sources, meetings
 and records as the ordinary path, a second run finds every document unchanged,
@@ -50,7 +54,7 @@ from emptychair.store.bulk_placement import (
 )
 from emptychair.store.bulk_records import refresh_meetings
 from emptychair.store.bulk_references import ReferenceChecks
-from emptychair.store.bulk_rows import among, chunked, insert_rows, next_ids
+from emptychair.store.bulk_rows import among, chunked, next_ids
 from emptychair.store.bulk_signing import Signatures, signed_batches
 from emptychair.store.bulk_syndication import (
     BatchGroups,
@@ -140,7 +144,9 @@ def bulk_ingest(
     The result is the store ``write.ingest`` would leave; ``progress`` is called with
     each batch's report once it is committed. Items that carry their signature
     (``bulk_signing.SignedItem``) are not signed again; with ``background``, a second
-    process computes the next batch's missing signatures while this one is written.
+    process computes the next batch's missing signatures while this one is written,
+    and a third works out the syndication groups of batches of ``CHILD_FROM``
+    documents or more.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -493,8 +499,7 @@ class _BulkBatch:
             tuple(map(filled(doc_id, row).__getitem__, _DOCUMENT_COLUMNS))
             for doc_id, row in self.added.items()
         ]
-        insert_rows(self.conn, documents, _DOCUMENT_COLUMNS, rows)
-        checks.note(documents, _DOCUMENT_COLUMNS, rows)
+        checks.insert(documents, _DOCUMENT_COLUMNS, rows)
         if self.corrected:
             changes = [
                 {f"new_{name}": value for name, value in filled(doc_id, row).items()}
@@ -561,7 +566,5 @@ class _BulkBatch:
                 (claim_id, ordinal, source.kind, source.descriptor)
                 for ordinal, source in enumerate(claim.sources)
             ]
-        insert_rows(self.conn, claims, _CLAIM_COLUMNS, rows)
-        checks.note(claims, _CLAIM_COLUMNS, rows)
-        insert_rows(self.conn, claim_sources, _SOURCE_COLUMNS, said)
-        checks.note(claim_sources, _SOURCE_COLUMNS, said)
+        checks.insert(claims, _CLAIM_COLUMNS, rows)
+        checks.insert(claim_sources, _SOURCE_COLUMNS, said)

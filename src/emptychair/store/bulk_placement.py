@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Row, bindparam, select, update
 
 from emptychair.reconcile import meetings as rules
 from emptychair.store.bulk_references import ReferenceChecks
-from emptychair.store.bulk_rows import chunked, insert_rows, next_ids
+from emptychair.store.bulk_rows import chunked, next_ids
 from emptychair.store.placement import meetings_in
 from emptychair.store.schema import meetings
 
@@ -199,8 +199,7 @@ class BatchPlacer:
             (real[m.id], f"~{uuid.uuid4().hex}", self._forum_of[m.id], m.month, m.start, m.end)
             for m in map(self._span, self._created)
         ]
-        insert_rows(self._conn, meetings, _MEETING_COLUMNS, rows)
-        checks.note(meetings, _MEETING_COLUMNS, rows)
+        checks.insert(meetings, _MEETING_COLUMNS, rows)
         if self._redated:
             self._conn.execute(
                 update(meetings)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, delete
 
 from emptychair.reconcile.timeline import reconcile
 from emptychair.store.bulk_references import ReferenceChecks
-from emptychair.store.bulk_rows import among, chunked, insert_rows
+from emptychair.store.bulk_rows import among, chunked
 from emptychair.store.records import refresh_levels, statements_by_pair
 from emptychair.store.schema import claims, meetings, records
 
@@ -71,6 +71,5 @@ def refresh_meetings(
                 )
             )
         connection.execute(delete(records).where(among(connection, records.c.meeting_id, part)))
-        insert_rows(connection, records, _COLUMNS, fresh)
-        checks.note(records, _COLUMNS, fresh)
+        checks.insert(records, _COLUMNS, fresh)
         refresh_levels(connection, among(connection, meetings.c.id, part))

@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text
 
-from emptychair.store.bulk_rows import among, chunked
+from emptychair.store.bulk_rows import among, chunked, insert_rows
 from emptychair.store.schema import metadata
 
 
@@ -47,6 +47,11 @@ class ReferenceChecks:
         self.per_batch = batch_checks_allowed(connection)
         if self.per_batch:
             connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+
+    def insert(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """``bulk_rows.insert_rows`` in this batch's transaction, noting the rows."""
+        insert_rows(self._conn, table, columns, rows)
+        self.note(table, columns, rows)
 
     def note(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Remember what ``rows`` (in the order of ``columns``) of ``table``, just

@@ -24,7 +24,6 @@ from sqlalchemy import Engine, select
 from emptychair.model import Claim, Document
 from emptychair.reconcile import syndication
 from emptychair.store import bulk_child
-from emptychair.store.bulk_child import ChildProcess
 from emptychair.store.bulk_rows import among, chunked
 from emptychair.store.schema import documents
 from emptychair.store.write import Item, content_hash
@@ -85,7 +84,7 @@ def _signed(
         return
     first, second = head
     # Started on first need: output that carries every signature never spawns it.
-    signer: ChildProcess | None = None
+    signer: bulk_child.ChildProcess | None = None
     Sent = tuple[list[Item], list[str], Signatures, bool]
 
     def send(hashed: Hashed) -> Sent:
@@ -93,7 +92,7 @@ def _signed(
         batch, digests = hashed
         carried, texts = _unsigned(engine, batch, digests)
         if texts:
-            signer = signer or ChildProcess(__name__)
+            signer = signer or bulk_child.ChildProcess(__name__)
             signer.send(texts)
         return batch, digests, carried, bool(texts)
 

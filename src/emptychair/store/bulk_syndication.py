@@ -27,7 +27,6 @@ import numpy as np
 
 from emptychair.reconcile import syndication
 from emptychair.store import bulk_child
-from emptychair.store.bulk_child import ChildProcess
 
 _DTYPE = np.dtype("<u4")
 
@@ -182,7 +181,7 @@ class GroupsInChild:
     that pickling is not per document."""
 
     def __init__(self) -> None:
-        self._child = ChildProcess(__name__)
+        self._child = bulk_child.ChildProcess(__name__)
         self._pending: list[Decided] = []
 
     def begin(self, stored: list[Stored]) -> None:
@@ -231,10 +230,8 @@ def _columns(rows: list[Stored] | list[Decided]) -> _Columns:
     )
 
 
-def _rows(
-    columns: _Columns,
-) -> Iterator[tuple[int, dt.date | None, int | None, syndication.Signature]]:
-    """``_columns`` back to rows, the signature last."""
+def _rows(columns: _Columns) -> Iterator[Decided]:
+    """``_columns`` back to rows (a stored document's group in a decided one's place)."""
     ids, days, shingles, fourth, joined = columns
     width = len(joined) // len(ids) if ids else 0
     for n, (doc_id, day, count, other) in enumerate(zip(ids, days, shingles, fourth, strict=True)):
