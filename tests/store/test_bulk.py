@@ -441,13 +441,13 @@ def test_the_cyclic_collector_pauses_within_each_batch_only(
     sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[str] = []
-    refresh = bulk.refresh_meetings
+    replace = bulk.replace_records
 
     def writing(*args: Any) -> None:
         seen.append(f"writing, collector {'on' if gc.isenabled() else 'off'}")
-        refresh(*args)
+        replace(*args)
 
-    monkeypatch.setattr(bulk, "refresh_meetings", writing)
+    monkeypatch.setattr(bulk, "replace_records", writing)
     committed = lambda _: seen.append(f"committed, collector {'on' if gc.isenabled() else 'off'}")  # noqa: E731
     items = synthetic(4, 20)
     bulk_ingest(sqlite_store.engine, items, "v1", batch_size=10, progress=committed)
@@ -456,7 +456,7 @@ def test_the_cyclic_collector_pauses_within_each_batch_only(
     def failing(*args: Any) -> None:
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(bulk, "refresh_meetings", failing)
+    monkeypatch.setattr(bulk, "replace_records", failing)
     with pytest.raises(RuntimeError, match="went away"):
         bulk_ingest(sqlite_store.engine, synthetic(5, 20), "v1", batch_size=10)
     assert gc.isenabled()

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,7 @@ from sqlalchemy import Connection, Engine, and_, bindparam, delete, select, upda
 from emptychair.model import Claim, Document
 from emptychair.reconcile import syndication
 from emptychair.reconcile.meetings import UPCOMING_DAYS, month_end, month_start
+from emptychair.reconcile.timeline import Statement
 from emptychair.store.bulk_lookups import BatchReferences
 from emptychair.store.bulk_placement import (
     BatchPlacer,
@@ -52,7 +54,7 @@ from emptychair.store.bulk_placement import (
     meeting_date,
     upcoming_months,
 )
-from emptychair.store.bulk_records import refresh_meetings
+from emptychair.store.bulk_records import record_rows, replace_records, stored_statements
 from emptychair.store.bulk_references import ReferenceChecks
 from emptychair.store.bulk_rows import among, chunked, next_ids
 from emptychair.store.bulk_signing import Signatures, signed_batches
@@ -463,7 +465,13 @@ class _BulkBatch:
     # ---- writing -------------------------------------------------------------
 
     def write(self) -> None:
-        """Write everything decided, a statement or two per table, then the records."""
+        """Write everything decided, a statement or two per table, then the records.
+
+        The records are reconciled from the stored claims, read before the new ones
+        are written, and the new claims' statements taken from memory, so that on
+        PostgreSQL the ``COPY`` of documents, claims and sources runs in a thread
+        (its driver waits for the server without the GIL) while they are worked out.
+        """
         checks = ReferenceChecks(self.conn)
         meeting_ids = self.placer.write(checks)
         doc_ids = dict(
@@ -473,20 +481,32 @@ class _BulkBatch:
         def meeting(value: int | None) -> int | None:
             return None if value is None else meeting_ids.get(value, value)
 
-        self._write_documents(doc_ids, checks)
-        self._write_claims(doc_ids, meeting, checks)
-        refresh_meetings(self.conn, {meeting_ids.get(m, m) for m, _ in self.touched}, checks)
-        checks.verify()
-
-    def _write_documents(self, doc_ids: dict[int, int], checks: ReferenceChecks) -> None:
+        touched = {meeting_ids.get(m, m) for m, _ in self.touched}
+        self._drop_and_adopt_claims(meeting, checks)
+        statements = stored_statements(self.conn, touched)
         groups = self.groups.groups()
 
-        def filled(doc_id: int, row: dict[str, Any]) -> dict[str, Any]:
+        def group_of(doc_id: int) -> int:
             group = groups[doc_id]
-            return row | {
-                "id": doc_ids.get(doc_id, doc_id),
-                "syndication_group": doc_ids.get(group, group),
-            }
+            return doc_ids.get(group, group)
+
+        claim_rows, source_rows = self._claim_rows(doc_ids, meeting, group_of, statements)
+
+        def copy() -> None:
+            self._write_documents(doc_ids, group_of, checks)
+            checks.insert(claims, _CLAIM_COLUMNS, claim_rows)
+            checks.insert(claim_sources, _SOURCE_COLUMNS, source_rows)
+
+        with _beside(self.conn, copy):
+            rows = record_rows(statements)
+        replace_records(self.conn, touched, rows, checks)
+        checks.verify()
+
+    def _write_documents(
+        self, doc_ids: dict[int, int], group_of: Callable[[int], int], checks: ReferenceChecks
+    ) -> None:
+        def filled(doc_id: int, row: dict[str, Any]) -> dict[str, Any]:
+            return row | {"id": doc_ids.get(doc_id, doc_id), "syndication_group": group_of(doc_id)}
 
         by_id = update(documents).where(documents.c.id == bindparam("doc_id"))
         if self.corrected:
@@ -516,12 +536,10 @@ class _BulkBatch:
                 [(change["new_syndication_group"],) for change in changes],
             )
 
-    def _write_claims(
-        self,
-        doc_ids: dict[int, int],
-        meeting: Callable[[int | None], int | None],
-        checks: ReferenceChecks,
+    def _drop_and_adopt_claims(
+        self, meeting: Callable[[int | None], int | None], checks: ReferenceChecks
     ) -> None:
+        """Delete the stored claims of corrected documents; move adopted waiting claims."""
         for part in chunked(sorted(self.emptied)):
             doomed = select(claims.c.id).where(claims.c.document_id.in_(part))
             self.conn.execute(delete(claim_sources).where(claim_sources.c.claim_id.in_(doomed)))
@@ -536,23 +554,35 @@ class _BulkBatch:
                 moves,
             )
             checks.note(claims, ("meeting_id",), [(move["new_meeting"],) for move in moves])
+
+    def _claim_rows(
+        self,
+        doc_ids: dict[int, int],
+        meeting: Callable[[int | None], int | None],
+        group_of: Callable[[int], int],
+        statements: dict[Pair, list[Statement]],
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The rows of the batch's claims and sources, their ids drawn now; each placed
+        claim's statement goes into ``statements``, after the stored ones."""
         pending = [new for listed in self.new_claims.values() for new in listed]
         claim_ids = next_ids(self.conn, claims, len(pending))
         rows = []
         said = []
         for claim_id, new in zip(claim_ids, pending, strict=True):
-            claim = new.claim
+            claim, placed = new.claim, new.placed
+            doc_id = doc_ids.get(new.document, new.document)
+            meeting_id = meeting(placed.meeting)
             rows.append(
                 (
                     claim_id,
-                    doc_ids.get(new.document, new.document),
+                    doc_id,
                     new.ordinal,
                     new.person,
-                    new.placed.office,
-                    new.placed.forum,
+                    placed.office,
+                    placed.forum,
                     claim.meeting_date,
-                    meeting(new.placed.meeting),
-                    new.placed.awaits,
+                    meeting_id,
+                    placed.awaits,
                     claim.status,
                     claim.certainty,
                     new.representative,
@@ -566,5 +596,32 @@ class _BulkBatch:
                 (claim_id, ordinal, source.kind, source.descriptor)
                 for ordinal, source in enumerate(claim.sources)
             ]
-        checks.insert(claims, _CLAIM_COLUMNS, rows)
-        checks.insert(claim_sources, _SOURCE_COLUMNS, said)
+            if meeting_id is not None:
+                statements.setdefault((meeting_id, placed.office), []).append(
+                    Statement(
+                        claim_id=claim_id,
+                        published=placed.published,
+                        status=claim.status,
+                        certainty=claim.certainty,
+                        person_id=new.person,
+                        representative_id=new.representative,
+                        document_id=doc_id,
+                        group_id=group_of(new.document),
+                    )
+                )
+        return rows, said
+
+
+@contextmanager
+def _beside(connection: Connection, write: Callable[[], None]) -> Iterator[None]:
+    """Run ``write`` beside the block: in a thread on PostgreSQL, where the driver
+    waits for the server without the GIL, and the block must not use ``connection``;
+    first, in this thread, on SQLite, whose writes hold the GIL anyway."""
+    if connection.dialect.name != "postgresql":
+        write()
+        yield
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-copy") as pool:
+        written = pool.submit(write)
+        yield  # an error here waits for the thread (leaving the pool) before it propagates
+    written.result()
