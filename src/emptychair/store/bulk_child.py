@@ -10,7 +10,6 @@ script.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import pickle
 import queue
@@ -53,7 +52,9 @@ the GIL back from the work it feeds."""
 
 def _widen(pipe: IO[bytes]) -> None:
     """Ask Linux for a ``PIPE_BYTES`` pipe buffer; elsewhere, or if refused, keep the default."""
-    with suppress(AttributeError, OSError):
+    with suppress(ImportError, AttributeError, OSError):
+        import fcntl  # POSIX only; Linux alone can resize a pipe
+
         fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
