@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from emptychair.reconcile.timeline import Statement, reconcile, standing
 
@@ -57,3 +58,33 @@ def test_copies_count_as_one_report() -> None:
     copies = [s(i, 1, "absent", "reported", group_id=1) for i in (1, 2, 3)]
     state = reconcile([*copies, s(4, 2, "absent", "reported", group_id=4)])
     assert (state.claims, state.documents, state.reports) == (4, 4, 2)
+
+
+def test_standing_over_a_long_timeline_follows_its_definition() -> None:
+    """A statement stands when it is the firmest of its day and firmer than every
+    statement of a later day; hundreds of statements over many days, some undated."""
+    rng = random.Random(7)
+    rank = {"possible": 0, "expected": 1, "reported": 2}
+    statements = [
+        Statement(
+            n,
+            None if rng.random() < 0.05 else dt.date(2025, 1, 1) + dt.timedelta(rng.randrange(90)),
+            rng.choice(["attend", "absent"]),
+            rng.choice(list(rank)),
+        )
+        for n in range(600)
+    ]
+
+    def day(s: Statement) -> dt.date:
+        return s.published or dt.date.min
+
+    expected = {
+        s.claim_id
+        for s in statements
+        if rank[s.certainty] == max(rank[t.certainty] for t in statements if day(t) == day(s))
+        and all(rank[s.certainty] > rank[t.certainty] for t in statements if day(t) > day(s))
+    }
+    found = standing(statements)
+    assert {s.claim_id for s in found} == expected
+    assert [day(s) for s in found] == sorted((day(s) for s in found), reverse=True)
+    assert reconcile(statements).standing == frozenset(expected)

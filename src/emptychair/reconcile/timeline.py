@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from emptychair.model import CERTAINTY_RANK, STATUSES
 
@@ -61,20 +62,19 @@ def _key(statement: Statement) -> tuple[dt.date, int]:
 
 def standing(statements: Sequence[Statement]) -> list[Statement]:
     """The statements no later-and-firmer statement supersedes, latest first."""
-    ordered = sorted(statements, key=_key, reverse=True)
+    return _standing(sorted(statements, key=_key, reverse=True))
+
+
+def _standing(latest_first: list[Statement]) -> list[Statement]:
+    """``standing`` of statements already sorted latest (then firmest) first."""
     result: list[Statement] = []
     best_later = -1  # the firmest rank among strictly later days seen so far
-    index = 0
-    while index < len(ordered):
-        day = ordered[index].published or _UNDATED
-        same_day = [s for s in ordered[index:] if (s.published or _UNDATED) == day]
+    for _, day in groupby(latest_first, key=lambda s: s.published or _UNDATED):
+        same_day = list(day)
         top = max(CERTAINTY_RANK[s.certainty] for s in same_day)
-        for statement in same_day:
-            rank = CERTAINTY_RANK[statement.certainty]
-            if rank > best_later and rank == top:
-                result.append(statement)
+        if top > best_later:
+            result += [s for s in same_day if CERTAINTY_RANK[s.certainty] == top]
         best_later = max(best_later, top)
-        index += len(same_day)
     return result
 
 
@@ -82,12 +82,12 @@ def reconcile(statements: Sequence[Statement]) -> Reconciled:
     """The current status, certainty, actor and stand-in behind ``statements`` (not empty)."""
     if not statements:
         raise ValueError("nothing to reconcile")
-    current = standing(statements)
+    latest_first = sorted(statements, key=_key, reverse=True)
+    current = _standing(latest_first)
     statuses = tuple(s for s in STATUSES if any(c.status == s for c in current))
     contested = len(statuses) > 1
     status = None if contested else statuses[0]
     certainty = max((c.certainty for c in current), key=CERTAINTY_RANK.__getitem__)
-    latest_first = sorted(statements, key=_key, reverse=True)
     person = next((s.person_id for s in current if s.person_id is not None), None)
     if person is None:
         person = next((s.person_id for s in latest_first if s.person_id is not None), None)
