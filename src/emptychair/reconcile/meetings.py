@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 DAY_TOLERANCE = 3
 MAX_SPAN = 16
@@ -68,8 +69,13 @@ class Resolution:
     end: dt.date | None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_meeting_date(value: str) -> MeetingDate:
-    """``YYYY-MM-DD`` or ``YYYY-MM`` to a MeetingDate; ValueError for anything else."""
+    """``YYYY-MM-DD`` or ``YYYY-MM`` to a MeetingDate; ValueError for anything else.
+
+    Remembered: claims repeat few dates, and a bulk batch parses each of its
+    claims' dates several times (checking, placing, reading ahead).
+    """
     if len(value) == 7:
         month_start(value)
         return MeetingDate(month=value)

@@ -43,7 +43,12 @@ from sqlalchemy import Connection, Engine, and_, bindparam, delete, select, upda
 
 from emptychair.model import Claim, Document
 from emptychair.reconcile import syndication
-from emptychair.reconcile.meetings import UPCOMING_DAYS, month_end, month_start
+from emptychair.reconcile.meetings import (
+    UPCOMING_DAYS,
+    month_end,
+    month_start,
+    parse_meeting_date,
+)
 from emptychair.reconcile.timeline import Statement
 from emptychair.store.bulk_lookups import BatchReferences
 from emptychair.store.bulk_placement import (
@@ -51,7 +56,6 @@ from emptychair.store.bulk_placement import (
     Pair,
     PlacedClaim,
     candidate_months,
-    meeting_date,
     upcoming_months,
 )
 from emptychair.store.bulk_records import record_rows, replace_records, stored_statements
@@ -275,7 +279,7 @@ class _BulkBatch:
         for document, claim in valid:
             wanted = months.setdefault(claim.forum, set())
             if claim.meeting_date is not None:
-                wanted.update(candidate_months(meeting_date(claim.meeting_date)))
+                wanted.update(candidate_months(parse_meeting_date(claim.meeting_date)))
             elif document.published is not None:
                 wanted.update(upcoming_months(document.published))
         self.placer.load(months)
@@ -322,14 +326,15 @@ class _BulkBatch:
         a claim points ahead to it from up to ``UPCOMING_DAYS`` before.
         """
         spans = [
-            candidate_months(meeting_date(c.meeting_date))
+            candidate_months(parse_meeting_date(c.meeting_date))
             for c in dated
             if c.meeting_date is not None
         ]
         if not spans:
             return
-        first = min(month_start(months[0]) for months in spans)
-        last = max(month_end(months[-1]) for months in spans)
+        # ``YYYY-MM`` strings sort as their months do.
+        first = month_start(min(months[0] for months in spans))
+        last = month_end(max(months[-1] for months in spans))
         forums = sorted({c.forum for c in dated if c.meeting_date is not None})
         known = {p.stored_id: p for listed in self.stored_claims.values() for p in listed}
         months: dict[str, set[str]] = {}
@@ -435,7 +440,7 @@ class _BulkBatch:
                 continue
             forum = refs.forum(claim.forum)
             office = refs.office(claim.country, claim.role)
-            when = meeting_date(claim.meeting_date) if claim.meeting_date else None
+            when = parse_meeting_date(claim.meeting_date) if claim.meeting_date else None
             may_wait = claim_actor(claim) not in dated_actors
             meeting, awaits, adopted = place_claim(
                 self.placer, forum, when, document.published, may_wait

@@ -235,12 +235,6 @@ def upcoming_months(published: dt.date) -> tuple[str, ...]:
     return tuple(rules.months_between(*rules.upcoming_window(published)))
 
 
-@lru_cache(maxsize=1 << 16)
-def meeting_date(value: str) -> rules.MeetingDate:
-    """``reconcile.meetings.parse_meeting_date``, remembered; ValueError for a bad date."""
-    return rules.parse_meeting_date(value)
-
-
 def _reslug(connection: Connection, months: Mapping[str, set[str]]) -> None:
     """Give every meeting in these forums' months its readable id (``placement._reslug``)."""
     wanted_months = sorted(set().union(*months.values())) if months else []
