@@ -600,3 +600,35 @@ def test_the_signature_index_picks_the_original_find_original_picks() -> None:
         index.remember(doc_id, published, doc_id, signature)
         known.append((doc_id, published, signature))
     assert sum(index.original(s, d, None) is not None for _, d, s in known) > 100
+
+
+def test_the_signature_index_follows_a_feed_with_corrections() -> None:
+    """Mostly in publication order (lookups share a day), some late, and some documents
+    remembered again under their id with new text and day (corrections)."""
+    rng = random.Random(9)
+    vocabulary = [f"w{n}" for n in range(150)]
+    stories = [" ".join(rng.choices(vocabulary, k=rng.randint(30, 120))) for _ in range(15)]
+    index = SignatureIndex()
+    known: dict[int, tuple[dt.date, syndication.Signature]] = {}
+    day = dt.date(2024, 5, 1)
+    copies = corrections = 0
+    for step in range(400):
+        day += dt.timedelta(days=rng.random() < 0.1)
+        published = day - dt.timedelta(days=rng.randint(0, 9) if rng.random() < 0.1 else 0)
+        words = rng.choice(stories).split()
+        text = " ".join(words[rng.randint(0, 8) :] + rng.sample(vocabulary, rng.randint(0, 20)))
+        signature = syndication.signature(text)
+        doc_id = rng.choice(list(known)) if known and rng.random() < 0.08 else step + 1
+        exclude = doc_id if doc_id in known else None
+        window = [
+            (other, sig)
+            for other, (when, sig) in known.items()
+            if abs((when - published).days) <= syndication.WINDOW_DAYS and other != exclude
+        ]
+        found = index.original(signature, published, exclude)
+        assert found == syndication.find_original(signature, window), step
+        copies += found is not None
+        corrections += exclude is not None
+        index.remember(doc_id, published, doc_id, signature)
+        known[doc_id] = (published, signature)
+    assert copies > 100 and corrections > 10

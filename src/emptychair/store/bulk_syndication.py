@@ -4,9 +4,11 @@
 time, which is fine for a few but not for the thousands a bulk batch meets
 within a week. ``SignatureIndex`` keeps the signatures as rows of one array,
 beside arrays of their documents' ids, days and shingle counts, so finding a
-document's candidates is one comparison over the day column and scoring them
-is the same arithmetic as ``containment``, in the same order, for all at once:
-it picks the same original (best containment, ties to the lowest id).
+document's candidates is one comparison over the day column; the candidates of
+the day last looked up are kept as contiguous arrays that grow as documents are
+remembered (a feed's documents come a day at a time), and scoring them is the
+same arithmetic as ``containment``, in the same order, for all at once: it picks
+the same original (best containment, ties to the lowest id).
 
 A document's group is needed only when its row is written, so the work can
 leave the decision loop: ``BatchGroups`` takes each decided document's
@@ -51,6 +53,7 @@ class SignatureIndex:
         self._shingles = np.empty(256, dtype=np.float64)
         self._used = 0
         self._entries: dict[int, _Entry] = {}
+        self._window: _Window | None = None
 
     def group(self, doc_id: int) -> int:
         """The syndication group of an indexed document."""
@@ -70,6 +73,7 @@ class SignatureIndex:
         old = self._entries.pop(doc_id, None)
         if old is not None:
             self._days[old.row] = _GONE
+            self._window = None  # it may hold the old row
         if published is None or signature.shingles < syndication.MIN_SHINGLES:
             return
         if self._used == len(self._ids):
@@ -84,6 +88,9 @@ class SignatureIndex:
         self._shingles[row] = signature.shingles
         self._entries[doc_id] = _Entry(group, row)
         self._used += 1
+        window = self._window
+        if window is not None and abs(window.day - self._days[row]) <= syndication.WINDOW_DAYS:
+            window.add(self._rows[row], doc_id, signature.shingles)
 
     def original(
         self, signature: syndication.Signature, published: dt.date | None, exclude: int | None
@@ -92,19 +99,20 @@ class SignatureIndex:
         ``signature`` copies, as ``syndication.find_original`` would choose it."""
         if published is None or signature.shingles < syndication.MIN_SHINGLES:
             return None
-        used = self._used
-        rows = np.flatnonzero(
-            np.abs(self._days[:used] - published.toordinal()) <= syndication.WINDOW_DAYS
-        )
+        day = published.toordinal()
+        window = self._window
+        if window is None or window.day != day:
+            window = self._window = self._open(day)
+        ids, theirs, hashes = window.columns()
         if exclude is not None:
-            rows = rows[self._ids[rows] != exclude]
-        if len(rows) == 0:
+            keep = ids != exclude
+            ids, theirs, hashes = ids[keep], theirs[keep], hashes[keep]
+        if len(ids) == 0:
             return None
-        ids, theirs = self._ids[rows], self._shingles[rows]
         mine = np.frombuffer(signature.hashvalues, dtype=_DTYPE)
         # The arithmetic of ``syndication.containment``, operation for operation, so
         # scores at the threshold or tied fall the same way.
-        jaccard = np.count_nonzero(self._rows[rows] == mine, axis=1) / float(len(mine))
+        jaccard = np.count_nonzero(hashes == mine, axis=1) / float(len(mine))
         shared = jaccard * (signature.shingles + theirs) / (1 + jaccard)
         score = np.minimum(1.0, shared / np.minimum(float(signature.shingles), theirs))
         passing = np.flatnonzero(score >= syndication.CONTAINMENT_THRESHOLD)
@@ -112,6 +120,55 @@ class SignatureIndex:
             return None
         best = score[passing].max()
         return int(ids[passing][score[passing] == best].min())
+
+    def _open(self, day: int) -> _Window:
+        """The documents within the syndication window of ``day`` (an ordinal)."""
+        used = self._used
+        rows = np.flatnonzero(np.abs(self._days[:used] - day) <= syndication.WINDOW_DAYS)
+        return _Window(day, self._rows[rows], self._ids[rows], self._shingles[rows])
+
+
+class _Window:
+    """The indexed documents within the syndication window of one day, in contiguous
+    arrays that grow as documents are remembered: documents come in publication
+    order, so consecutive lookups share a day, and scoring them needs no gather."""
+
+    def __init__(
+        self,
+        day: int,
+        hashes: np.ndarray[Any, np.dtype[np.uint32]],
+        ids: np.ndarray[Any, np.dtype[np.int64]],
+        shingles: np.ndarray[Any, np.dtype[np.float64]],
+    ) -> None:
+        self.day = day
+        self._used = len(ids)
+        room = max(64, 2 * self._used)
+        self._hashes = np.empty((room, syndication.NUM_PERM), dtype=_DTYPE)
+        self._ids = np.empty(room, dtype=np.int64)
+        self._shingles = np.empty(room, dtype=np.float64)
+        self._hashes[: self._used], self._ids[: self._used] = hashes, ids
+        self._shingles[: self._used] = shingles
+
+    def add(self, hashes: np.ndarray[Any, np.dtype[np.uint32]], doc_id: int, shingles: int) -> None:
+        """One more document within the window."""
+        if self._used == len(self._ids):
+            self._hashes = np.concatenate([self._hashes, np.empty_like(self._hashes)])
+            self._ids = np.concatenate([self._ids, np.empty_like(self._ids)])
+            self._shingles = np.concatenate([self._shingles, np.empty_like(self._shingles)])
+        self._hashes[self._used], self._ids[self._used] = hashes, doc_id
+        self._shingles[self._used] = shingles
+        self._used += 1
+
+    def columns(
+        self,
+    ) -> tuple[
+        np.ndarray[Any, np.dtype[np.int64]],
+        np.ndarray[Any, np.dtype[np.float64]],
+        np.ndarray[Any, np.dtype[np.uint32]],
+    ]:
+        """Ids, shingle counts and MinHash rows of the documents in the window."""
+        n = self._used
+        return self._ids[:n], self._shingles[:n], self._hashes[:n]
 
 
 Stored = tuple[int, dt.date, int, syndication.Signature]
