@@ -25,27 +25,17 @@ from sqlalchemy import Connection, delete
 from emptychair.reconcile.timeline import Statement, reconcile
 from emptychair.store.bulk_references import ReferenceChecks
 from emptychair.store.bulk_rows import among, chunked
-from emptychair.store.records import Pair, refresh_levels, statements_by_pair
+from emptychair.store.records import (
+    RECORD_COLUMNS,
+    Pair,
+    record_row,
+    refresh_levels,
+    statements_by_pair,
+)
 from emptychair.store.schema import claims, meetings, records
 
 _MEETINGS = 1_000
 """Meetings per slice: bounds the ``IN`` lists."""
-
-_COLUMNS = (
-    "meeting_id",
-    "office_id",
-    "status",
-    "contested",
-    "statuses",
-    "certainty",
-    "person_id",
-    "representative_id",
-    "claims",
-    "documents",
-    "reports",
-    "first_published",
-    "last_published",
-)
 
 
 def stored_statements(
@@ -60,27 +50,7 @@ def stored_statements(
 
 def record_rows(grouped: dict[Pair, list[Statement]]) -> list[tuple[Any, ...]]:
     """Each pair's record, reconciled from its statements, as a row of ``records``."""
-    rows = []
-    for (meeting_id, office_id), statements in grouped.items():
-        state = reconcile(statements)
-        rows.append(
-            (
-                meeting_id,
-                office_id,
-                state.status,
-                state.contested,
-                "|".join(state.statuses),
-                state.certainty,
-                state.person_id,
-                state.representative_id,
-                state.claims,
-                state.documents,
-                state.reports,
-                state.first_published,
-                state.last_published,
-            )
-        )
-    return rows
+    return [record_row(pair, reconcile(statements)) for pair, statements in grouped.items()]
 
 
 def replace_records(
@@ -100,5 +70,5 @@ def replace_records(
         by_meeting.setdefault(row[0], []).append(row)
     for part in chunked(sorted(meeting_ids), _MEETINGS):
         connection.execute(delete(records).where(among(connection, records.c.meeting_id, part)))
-        checks.insert(records, _COLUMNS, [row for m in part for row in by_meeting.get(m, ())])
+        checks.insert(records, RECORD_COLUMNS, [row for m in part for row in by_meeting.get(m, ())])
         refresh_levels(connection, among(connection, meetings.c.id, part))

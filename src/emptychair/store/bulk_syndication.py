@@ -21,9 +21,9 @@ placed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import numpy as np
 
@@ -35,6 +35,14 @@ _DTYPE = np.dtype("<u4")
 
 _GONE = np.iinfo(np.int64).min // 2
 """The day of a replaced row: further from every real day than any window."""
+
+
+_Array = TypeVar("_Array", bound=np.ndarray[Any, Any])
+
+
+def _doubled(array: _Array) -> _Array:
+    """``array`` with as many unused rows again after its own."""
+    return np.concatenate([array, np.empty_like(array)])  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -77,10 +85,8 @@ class SignatureIndex:
         if published is None or signature.shingles < syndication.MIN_SHINGLES:
             return
         if self._used == len(self._ids):
-            self._rows = np.concatenate([self._rows, np.empty_like(self._rows)])
-            for name in ("_ids", "_days", "_shingles"):
-                column = getattr(self, name)
-                setattr(self, name, np.concatenate([column, np.empty_like(column)]))
+            self._rows, self._ids = _doubled(self._rows), _doubled(self._ids)
+            self._days, self._shingles = _doubled(self._days), _doubled(self._shingles)
         row = self._used
         self._rows[row] = np.frombuffer(signature.hashvalues, dtype=_DTYPE)
         self._ids[row] = doc_id
@@ -152,9 +158,8 @@ class _Window:
     def add(self, hashes: np.ndarray[Any, np.dtype[np.uint32]], doc_id: int, shingles: int) -> None:
         """One more document within the window."""
         if self._used == len(self._ids):
-            self._hashes = np.concatenate([self._hashes, np.empty_like(self._hashes)])
-            self._ids = np.concatenate([self._ids, np.empty_like(self._ids)])
-            self._shingles = np.concatenate([self._shingles, np.empty_like(self._shingles)])
+            self._hashes, self._ids = _doubled(self._hashes), _doubled(self._ids)
+            self._shingles = _doubled(self._shingles)
         self._hashes[self._used], self._ids[self._used] = hashes, doc_id
         self._shingles[self._used] = shingles
         self._used += 1
@@ -176,18 +181,6 @@ Stored = tuple[int, dt.date, int, syndication.Signature]
 Decided = tuple[int, dt.date | None, int | None, syndication.Signature]
 """A document the batch stores, in decision order: id, day, the id it replaces (a
 correction may not copy what it corrects), signature."""
-
-
-def assign_groups(
-    index: SignatureIndex, decided: Iterable[Decided], groups: dict[int, int]
-) -> None:
-    """Each decided document's syndication group into ``groups``, remembering it in
-    ``index`` so that later documents may copy it (``write.ingest``'s rule)."""
-    for doc_id, published, replaces, signature in decided:
-        original = index.original(signature, published, replaces)
-        group = doc_id if original is None else index.group(original)
-        index.remember(doc_id, published, group, signature)
-        groups[doc_id] = group
 
 
 class BatchGroups(Protocol):
@@ -217,8 +210,13 @@ class GroupsInPlace:
             self._index.remember(*row)
 
     def decided(self, document: Decided) -> None:
-        """Work out this document's group now."""
-        assign_groups(self._index, [document], self._groups)
+        """Work out this document's group now and remember it, so that later documents
+        may copy it (``write.ingest``'s rule)."""
+        doc_id, published, replaces, signature = document
+        original = self._index.original(signature, published, replaces)
+        group = doc_id if original is None else self._index.group(original)
+        self._index.remember(doc_id, published, group, signature)
+        self._groups[doc_id] = group
 
     def groups(self) -> dict[int, int]:
         """The groups worked out since ``begin``."""

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, case, delete, func, insert, select, tuple_
 
-from emptychair.reconcile.timeline import Statement, reconcile
+from emptychair.reconcile.timeline import Reconciled, Statement, reconcile
 from emptychair.store.schema import (
     claims,
     documents,
@@ -24,6 +25,42 @@ from emptychair.store.schema import (
 
 Pair = tuple[int, int]
 _CHUNK = 500
+
+RECORD_COLUMNS = (
+    "meeting_id",
+    "office_id",
+    "status",
+    "contested",
+    "statuses",
+    "certainty",
+    "person_id",
+    "representative_id",
+    "claims",
+    "documents",
+    "reports",
+    "first_published",
+    "last_published",
+)
+"""The columns of ``records`` that ``record_row`` fills, in its order."""
+
+
+def record_row(pair: Pair, state: Reconciled) -> tuple[Any, ...]:
+    """The ``records`` row of one (meeting, office) in the state reconciled for it."""
+    return (
+        *pair,
+        state.status,
+        state.contested,
+        "|".join(state.statuses),
+        state.certainty,
+        state.person_id,
+        state.representative_id,
+        state.claims,
+        state.documents,
+        state.reports,
+        state.first_published,
+        state.last_published,
+    )
+
 
 LEVELS = ("ambassador", "deputy", "minister", "principal")
 """Levels of in-person representation, lowest first; ``representation.level`` indexes it."""
@@ -142,25 +179,9 @@ def _refresh_meetings(connection: Connection, meeting_ids: list[int], pairs: set
             )
         )
     )
-    fresh = []
-    for (meeting_id, office_id), statements in grouped.items():
-        state = reconcile(statements)
-        fresh.append(
-            {
-                "meeting_id": meeting_id,
-                "office_id": office_id,
-                "status": state.status,
-                "contested": state.contested,
-                "statuses": "|".join(state.statuses),
-                "certainty": state.certainty,
-                "person_id": state.person_id,
-                "representative_id": state.representative_id,
-                "claims": state.claims,
-                "documents": state.documents,
-                "reports": state.reports,
-                "first_published": state.first_published,
-                "last_published": state.last_published,
-            }
-        )
+    fresh = [
+        dict(zip(RECORD_COLUMNS, record_row(pair, reconcile(statements)), strict=True))
+        for pair, statements in grouped.items()
+    ]
     if fresh:
         connection.execute(insert(records), fresh)
