@@ -700,3 +700,183 @@ def test_an_office_met_unnamed_gets_its_holders_name() -> None:
     assert [(c.person, c.country, c.role, c.status) for c in found] == [
         ("Than Swe", "MMR", "foreign_minister", "absent")
     ]
+
+
+def test_a_meeting_named_by_who_meets_is_the_whole_meeting() -> None:
+    # "missed a session of the summit" is partial attendance; "a meeting of NATO
+    # defence ministers" is the meeting itself.
+    found = claims(
+        "Dutch Defence Minister Ruben Brekelmans is set to miss a meeting of NATO defence "
+        "ministers in Brussels next week, officials said.",
+        dt.date(2025, 2, 5),
+    )
+    assert [(c.person, c.forum, c.status, c.certainty) for c in found] == [
+        ("Ruben Brekelmans", "nato-defence-ministers", "absent", "expected")
+    ]
+
+
+def test_the_members_of_a_body_are_not_its_meeting() -> None:
+    found = by_person(
+        claims(
+            "Chancellor Friedrich Merz will speak at the UN General Assembly next week. He is "
+            "the only leader of the big members of the Security Council to go; Prime "
+            "Minister Keir Starmer is staying home.",
+            dt.date(2025, 9, 15),
+        )
+    )
+    assert {(p, c.forum, c.status) for p, c in found.items()} == {
+        ("Friedrich Merz", "unga", "attend"),
+        ("Keir Starmer", "unga", "absent"),
+    }
+
+
+def test_one_who_joins_by_video_is_not_absent_when_someone_goes_in_his_place() -> None:
+    found = by_person(
+        claims(
+            "South African President Cyril Ramaphosa will join the SCO summit by video link, "
+            "his spokesman said. Foreign Minister Ronald Lamola will attend in his place.",
+            dt.date(2025, 8, 25),
+        )
+    )
+    assert (found["Cyril Ramaphosa"].status, found["Cyril Ramaphosa"].representative) == (
+        "virtual",
+        None,
+    )
+    assert found["Ronald Lamola"].status == "attend"
+
+
+def test_a_title_set_off_after_a_name_is_that_person() -> None:
+    found = by_person(
+        claims(
+            "Prime Minister Anthony Albanese will not go to the APEC summit. Penny Wong, the "
+            "prime minister's closest ally in cabinet and Australia's foreign minister, "
+            "will lead the Australian delegation.",
+            dt.date(2025, 10, 20),
+        )
+    )
+    assert found["Anthony Albanese"].status == "absent"
+    assert found["Anthony Albanese"].representative == "Penny Wong"
+
+
+def test_an_adviser_of_the_president_is_no_president() -> None:
+    found = by_person(
+        claims(
+            "Jake Sullivan, the president's national security adviser, attended the G20 "
+            "summit in Rio.",
+            dt.date(2024, 11, 19),
+        )
+    )
+    assert found["Jake Sullivan"].role == "official"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
+    found = by_person(
+        claims(
+            "Kenyan President William Ruto did not attend the African Union summit. Deputy "
+            "President Kithure Kindiki represented him, State House said.",
+            dt.date(2025, 2, 17),
+        )
+    )
+    assert list(found) == ["William Ruto"]
+    assert found["William Ruto"].representative == "Kithure Kindiki"
+
+
+def test_a_gerund_after_before_shares_the_subject() -> None:
+    found = claims(
+        "Japanese Prime Minister Shigeru Ishiba will fly to Rio for the G20 summit after "
+        "attending the APEC leaders' meeting in Lima, officials said.",
+        dt.date(2024, 11, 12),
+    )
+    assert {(c.person, c.forum, c.status) for c in found} == {
+        ("Shigeru Ishiba", "g20-summit", "attend"),
+        ("Shigeru Ishiba", "apec-leaders", "attend"),
+    }
+
+
+def test_skipping_talks_with_someone_is_not_skipping_the_meeting() -> None:
+    found = claims(
+        "Chinese Premier Li Qiang attended the G20 summit in Rio on Monday but skipped a "
+        "meeting with the Argentine president.",
+        dt.date(2024, 11, 19),
+    )
+    assert [(c.person, c.status) for c in found] == [("Li Qiang", "attend")]
+
+
+def test_hosting_an_online_summit_is_taking_part_remotely() -> None:
+    found = claims(
+        "Brazilian President Luiz Inacio Lula da Silva chaired the virtual BRICS summit on Monday.",
+        dt.date(2025, 9, 9),
+    )
+    assert [(c.person, c.status) for c in found] == [("Luiz Inacio Lula da Silva", "virtual")]
+
+
+def test_an_earlier_report_overtaken_is_no_claim() -> None:
+    found = claims(
+        "Polish President Andrzej Duda will attend the EU summit in person, his office said, "
+        "after initial reports that he would take part by video link.",
+        dt.date(2025, 3, 17),
+    )
+    assert [(c.person, c.status) for c in found] == [("Andrzej Duda", "attend")]
+
+
+def test_withdrawing_something_else_from_an_agreement_is_not_withdrawing() -> None:
+    found = claims(
+        "Canadian Prime Minister Mark Carney will attend the COP30 climate summit in Belem. "
+        "President Donald Trump withdrew the United States from the Paris accord.",
+        dt.date(2025, 11, 3),
+    )
+    assert [c.person for c in found] == ["Mark Carney"]
+
+
+def test_hosting_a_weekday_s_virtual_meeting_is_remote() -> None:
+    found = claims(
+        "Defence Secretary John Healey will host Thursday's virtual meeting of the Ukraine "
+        "Defense Contact Group from London, the ministry said.",
+        dt.date(2025, 4, 7),
+    )
+    assert [(c.person, c.status, c.meeting_date) for c in found] == [
+        ("John Healey", "virtual", "2025-04-10")
+    ]
+
+
+def test_leaving_before_the_end_is_attending() -> None:
+    found = by_person(
+        claims(
+            "Czech Prime Minister Petr Fiala attended the European Council summit on Thursday, "
+            "while Slovak Prime Minister Robert Fico left before the end.",
+            dt.date(2025, 3, 21),
+        )
+    )
+    assert {p: c.status for p, c in found.items()} == {
+        "Petr Fiala": "attend",
+        "Robert Fico": "attend",
+    }
+
+
+def test_a_stand_in_named_before_the_absence_in_one_sentence() -> None:
+    found = claims(
+        "Trade Minister Todd McClay will represent New Zealand at the APEC summit in Lima, "
+        "as Prime Minister Christopher Luxon stays home for the budget.",
+        dt.date(2024, 11, 11),
+    )
+    assert [(c.person, c.status, c.representative) for c in found] == [
+        ("Christopher Luxon", "absent", "Todd McClay")
+    ]
+
+
+def test_a_trip_under_way_points_to_the_coming_weekday() -> None:
+    found = claims(
+        "Lithuanian Foreign Minister Kestutis Budrys is heading to Brussels for a meeting of "
+        "NATO foreign ministers starting Wednesday.",
+        dt.date(2025, 11, 30),
+    )
+    assert [(c.person, c.meeting_date) for c in found] == [("Kestutis Budrys", "2025-12-03")]
+
+
+def test_her_after_the_verb_is_someone_else_too() -> None:
+    found = claims(
+        "Estonian Prime Minister Kristen Michal skipped the EU summit. Foreign Minister "
+        "Margus Tsahkna represented her at the talks, the government said.",
+        dt.date(2025, 6, 27),
+    )
+    assert [(c.person, c.representative) for c in found] == [("Kristen Michal", "Margus Tsahkna")]

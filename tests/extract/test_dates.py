@@ -56,6 +56,14 @@ def test_on_thursday_future() -> None:
 def test_on_thursday_past() -> None:
     d = one("The premier flew to Brussels on Thursday.", future=False)
     assert d.value == "2025-06-12"
+    # Days ago is the meeting just held, not an earlier one ...
+    assert not d.past
+
+
+def test_last_thursday_points_back() -> None:
+    # ... while "last Thursday" says so.
+    d = one("The premier flew to Brussels last Thursday.", future=False)
+    assert d.value == "2025-06-12"
     assert d.past
 
 
@@ -139,7 +147,7 @@ def test_iso_date() -> None:
 def test_tomorrow_and_yesterday() -> None:
     found = find_dates("He arrived yesterday and leaves tomorrow.", WED)
     assert [d.value for d in found] == ["2025-06-17", "2025-06-19"]
-    assert [d.past for d in found] == [True, False]
+    assert [d.past for d in found] == [False, False]
 
 
 @pytest.mark.parametrize(
@@ -153,6 +161,30 @@ def test_tomorrow_and_yesterday() -> None:
 )
 def test_may_that_is_not_a_month(text: str) -> None:
     assert find_dates(text, WED, True) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Dong Jun will not attend, the organisers said.",
+        "Ambassador Lee Jan told reporters the envoy would go.",
+        "The Mar meeting was cancelled, aides said.",
+    ],
+)
+def test_a_month_word_in_a_name_or_abbreviated_alone_is_no_date(text: str) -> None:
+    assert find_dates(text, WED, True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In April, when the group convened, he chose to dial in.", "2025-04"),
+        ("Officials expect him in Brussels in June.", "2025-06"),
+        ("The ministers meet on Jun. 24.", "2025-06-24"),
+    ],
+)
+def test_months_that_are_dates(text: str, value: str) -> None:
+    assert one(text, future=True).value == value
 
 
 def test_may_with_a_day_is_a_month() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from emptychair import vocab
@@ -27,6 +27,8 @@ _QUALIFIERS = (
 # A bare title that refers back, and the end of the roles it may stand for.
 _REFERS_BACK = {"minister": "minister", "leader": "leader"}
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|He|She|His|Her|Him)\b")
+# "him", or "her" where no noun follows: "represented her at the summit".
+_OBJECT_PRONOUN = re.compile(r"him\b|her(?=\s*(?:[,.;:]|$|(?:at|in|on|to|as|for|from)\b))")
 
 
 _PREPOSITION = re.compile(
@@ -317,6 +319,16 @@ def find_actors(sentence: str, registry: Registry) -> list[ActorMention]:
             referent: Entity | None = subjects[-1].entity
         else:
             referent = registry.topic or (earlier[-1].entity if earlier else None)
+        # "Shettima represented him": an object pronoun is never its own clause's subject.
+        subject = subjects[-1] if subjects else None
+        if (
+            subject is not None
+            and _OBJECT_PRONOUN.match(sentence, p.start())
+            and not re.search(r"[,;:]|\band\b", sentence[subject.end : p.start()])
+        ):
+            others = [m.entity for m in earlier if m.entity is not subject.entity]
+            topic = registry.topic if registry.topic is not subject.entity else None
+            referent = others[-1] if others else topic
         if referent is not None:
             mentions.append(ActorMention(p.start(), p.end(), referent, "pronoun"))
     for group in _GROUP.finditer(sentence):
@@ -339,8 +351,34 @@ def find_actors(sentence: str, registry: Registry) -> list[ActorMention]:
             for entity in registry.last_two(pair.group(1)):
                 mentions.append(ActorMention(pair.start(), pair.end(), entity, "pair"))
     mentions.sort(key=lambda m: m.start)
+    mentions = _appositives_joined(sentence, mentions)
     _place_by_context(sentence, mentions, registry)
     return mentions
+
+
+# What may stand between a name and a title set off after it: ", the president's senior ".
+_APPOSITION_OPEN = re.compile(r"\s*,\s+(?:who (?:is|was)\s+)?[^,;()]{0,40}$")
+_APPOSITION_CLOSE = re.compile(r"\s*(?:,|\)|\s[-–—]\s|$)")
+
+
+def _appositives_joined(sentence: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A bare title set off after a name ("John Podesta, the president's senior
+    climate adviser, will go") is that person again, not an office of its own."""
+    joined = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.kind != "title" or m.entity.name or i == 0:
+            continue
+        named = mentions[i - 1]
+        fits = named.kind in ("name", "alias") and named.entity.name
+        country = m.entity.country
+        if (
+            fits
+            and country in (None, named.entity.country)
+            and _APPOSITION_OPEN.fullmatch(sentence, named.end, m.start)
+            and _APPOSITION_CLOSE.match(sentence, m.end)
+        ):
+            joined[i] = replace(m, entity=named.entity)
+    return joined
 
 
 _GROUP = re.compile(
@@ -514,6 +552,10 @@ def _appositive(sentence: str, end: int) -> tuple[str | None, str | None]:
         country, rest_after = _leading_country(rest)
         rest_after = re.sub("^" + _QUALIFIERS, "", rest_after)
         t = lexicon.title_re().match(rest_after)
+        # ", the president's senior adviser": the possessor's title is not this person's.
+        while t and re.match(r"['’]s\s", rest_after[t.end() :]):
+            rest_after = re.sub("^" + _QUALIFIERS, "", rest_after[t.end() + 2 :].lstrip())
+            t = lexicon.title_re().match(rest_after)
         # ", Deputy Foreign Minister Sergey Ryabkov": that title belongs to the next name.
         if t and not re.match(r",?\s+" + lexicon.NAME_TOKEN, rest_after[t.end() :]):
             title = lexicon.title_of(t)

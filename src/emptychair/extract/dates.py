@@ -106,7 +106,8 @@ def _resolve(
     if groups.get("today"):
         shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[groups["today"]]
         day = published + dt.timedelta(days=shift)
-        return DateMention(m.start(), m.end(), day.isoformat(), past=shift < 0)
+        # Days ago is still this week's meeting: "past" is for earlier ones.
+        return DateMention(m.start(), m.end(), day.isoformat(), past=False)
     if groups.get("weekday"):
         return _weekday(m, published, future)
     if groups.get("rel"):
@@ -136,6 +137,16 @@ def _resolve(
             and not direction
             and not preposition
         ):
+            return None
+        # "Dong Jun", "Theresa May": a month word after a name word is part of the name,
+        # and an abbreviation alone ("Jun", "Mar") is rarely a date.
+        abbreviated = len(groups["month"]) <= 4 and groups["month"] not in ("May", "June", "July")
+        after_name = re.search(
+            r"\b(?!(?:In|By|Until|Till|Since|From|Of|Before|After|Through|During|For|On|"
+            r"Early|Late|Mid|Last|Next|This|That|Each|Every|Since)\b)[A-Z][a-z]+\s+$",
+            m.string[: m.start()],
+        )
+        if not groups.get("year") and not direction and (abbreviated or after_name):
             return None
         value = f"{year:04d}-{month:02d}"
     past = direction in ("last", "previous") or (year, month) < (published.year, published.month)
@@ -191,4 +202,6 @@ def _weekday(m: re.Match[str], published: dt.date, future: bool | None) -> DateM
     else:
         shift = ahead if ahead <= behind else -behind
     day = published + dt.timedelta(days=shift)
-    return DateMention(m.start(), m.end(), day.isoformat(), past=shift < 0)
+    # "on Monday" in a report of what happened is the meeting just held, not an
+    # earlier one; only "last Monday" points back past it.
+    return DateMention(m.start(), m.end(), day.isoformat(), past="last" in prefix)

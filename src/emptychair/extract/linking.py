@@ -48,6 +48,7 @@ _LIST_GLUE = re.compile(
 
 
 _PARTICIPLE = re.compile(r"\s*(?:(?:After|While|Before|On|Upon|Since)\s+)?")
+_HANGING = re.compile(r"\b(?:before|after|while|when|since|then|besides)\s+$")
 _ASKED = re.compile(r"\b(?:asked|asks|ask|told|tells|invited|invites|chose|picked|sent|sends)\b")
 _SUPPOSING = re.compile(
     r"(?:\b(?:if|provided|providing|unless|as long as|in case)|^\s*(?:Should|Were|Had))\s+"
@@ -139,6 +140,17 @@ def link(
         comma = text.find(",", trigger.end)
         main = [a for a in after if comma >= 0 and a.start > comma and a.kind != "group"]
         main = [a for a in main if not governed(text, a) and not _possessive(text, a)]
+        subject = main[0] if main else None
+    # "will fly to Kuala Lumpur before going on to Seoul": a gerund after a
+    # conjunction shares the subject of the clause it hangs from.
+    hanging = _HANGING.search(text, 0, trigger.start)
+    gerund = re.match(r"\w+ing\b", text[trigger.start : trigger.end])
+    if subject is None and trigger.side == "subject" and hanging and gerund and not participle:
+        main = [
+            a
+            for a in actors
+            if a.end <= hanging.start() and not governed(text, a) and not _possessive(text, a)
+        ]
         subject = main[0] if main else None
     if trigger.side == "standin":
         # "Colby will attend in Hegseth's place": the absent one is named in the phrase.

@@ -151,6 +151,8 @@ def find_meetings(
 
     for forum, event, pattern in f.names:
         for m in _words(pattern, sentence):
+            if _MEMBERSHIP.search(sentence, max(0, m.start() - 40), m.start()):
+                continue
             if free(m.start(), m.end()):
                 found.append(MeetingMention(forum, m.start(), m.end(), True, event))
     # "the bloc's foreign ministers": the bloc the story is about.
@@ -208,6 +210,12 @@ _GATHER = re.compile(
 )
 
 
+# "the permanent members of the Security Council": the body, not one of its meetings.
+_MEMBERSHIP = re.compile(
+    r"\b(?:members?|member (?:states|countries|nations)|seats?|membership)\s+(?:of|on|in)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _BLOC = re.compile(r"\bbloc(?=['’]s\b)")
 _ORDINARY = (
     r"(?:(?:\d+(?:st|nd|rd|th)|first|second|third|annual|yearly|ordinary|extraordinary|regular|"

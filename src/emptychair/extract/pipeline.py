@@ -13,11 +13,11 @@ import re
 from dataclasses import replace
 
 from emptychair.extract import lexicon, merge
-from emptychair.extract.actors import ActorMention, Registry, find_actors, governed
+from emptychair.extract.actors import ActorMention, Entity, Registry, find_actors, governed
 from emptychair.extract.attribution import find_sources
 from emptychair.extract.certainty import certainty_of
 from emptychair.extract.dates import DateMention, find_dates
-from emptychair.extract.linking import CLAUSE_BREAK, clause_start, coordinated_after, link
+from emptychair.extract.linking import CLAUSE_BREAK, Link, clause_start, coordinated_after, link
 from emptychair.extract.meetings import (
     MeetingMention,
     dominant_body,
@@ -51,6 +51,11 @@ _REPEATED = re.compile(
 # A plan the text says was given up ("had initially intended to skip").
 # ... and a plan put in the past perfect, which news uses for plans overtaken:
 # "he had been due to address the summit, but ...".
+# "after earlier reports that he would join by video": a word since overtaken.
+_SUPERSEDED = re.compile(
+    r"\b(?:earlier|initial|previous|original|first)\s+(?:media\s+)?(?:reports?|plans?|"
+    r"suggestions?|indications?|expectations?|announcements?)\s+(?:that|of)\b"
+)
 _ABANDONED = re.compile(
     r"\b(?:initially|originally|at first|had been (?:due|scheduled|slated|set|meant) to|"
     r"had (?:planned|intended) to)\b",
@@ -74,6 +79,13 @@ _NOT_AN_EVENT = re.compile(
     r"payment|call|appointment|ceremony|funeral|wedding|parade|match|game|concert|service)s?\b",
     re.I,
 )
+# "skipping a planned meeting with Zelenskiy": talks with someone, not the forum.
+_WITH_SOMEONE = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:meeting|talks|session|sit-down|encounter|call)\s+with\b"
+)
+# "hosted the virtual summit": a meeting held online is joined remotely.
+_ONLINE_MEETING = re.compile(r"\b(?:virtual|online|video)\b", re.I)
 # "last week's deadly floods": a date that belongs to another noun.
 _DATE_OF_SOMETHING_ELSE = re.compile(
     r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:summits?|meetings?|talks|gatherings?|conference|session|"
@@ -94,20 +106,22 @@ _OPEN_OBJECT = re.compile(
     r"\s*(?:[,.;:)\"”]|$|(?:it|them|either|in person|after all|as well|too|himself|herself|at all|"
     r"this (?:time|year|week)|again|and|but|or|because|due|amid|over|until|since|if|unless|as|"
     r"instead|in his place|in her place|by video|virtually|online|there|include|includes|"
-    r"included|are|were|among)\b)",
+    r"included|are|were|among|yesterday|today|earlier|later|overnight|last \w+|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+ \d))\b)",
     re.I,
 )
 # Verbs (and verb + preposition) that take an object: what follows them is what is
 # attended or missed, so it must not be some other event.
 _TAKES_OBJECT = re.compile(
     r"\b(?:attend(?:s|ed|ing)?|skip\w*|miss(?:es|ed|ing)?|join(?:s|ed|ing)?|boycott\w*|snub\w*|"
-    r"forg?o(?:es|ing|ne)?|forego\w*|forewent|address(?:es|ed|ing)?|chair(?:s|ed|ing)?|"
+    r"forg?o(?:es|ing|ne)?|forego\w*|forewent|withdr[a-z]*|address(?:es|ed|ing)?|chair(?:s|ed|ing)?|"
     r"host(?:s|ed|ing)?|lead(?:s|ing)?|led|head(?:s|ed|ing)?|sit out|sat out|up|down|to|in|at|"
     r"for|from|into|on|of)\s*$",
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are) (?:to|due|set|expected|scheduled|slated|planning|going)|"
+    r"\b(?:will|won['’]t|shall|(?:is|are) (?:to|due|set|expected|scheduled|slated|planning|going|"
+    r"heading|travell?ing|flying|leaving)|"
     r"plans?|intends?|next|upcoming|coming|tomorrow|set for|scheduled for)\b",
     re.I,
 )
@@ -157,7 +171,8 @@ _TIED = re.compile(
 _TIME_REFERENCE = re.compile(
     r"(?:ahead of|before|after|following|on the eve of|in the run-up to|since|until|"
     r"in the lead-up to|in preparation for|preparations for)\s+"
-    r"(?:the\s+|this\s+|next\s+|last\s+|a\s+)?(?:[\w’'-]+\s+){0,5}$",
+    # ... but "before going on to the summit" is going there.
+    r"(?![a-z]+ing\b)(?:the\s+|this\s+|next\s+|last\s+|a\s+)?(?:[\w’'-]+\s+){0,5}$",
     re.I,
 )
 _SAID_NEXT = re.compile(
@@ -208,6 +223,8 @@ class _Reader:
         self.pending: list[tuple[Sentence, list[ActorMention], list[DateMention], bool]] = []
         # The status a factbox heading gives the list items under it.
         self.section: str | None = None
+        # Stand-ins named without whom they stand in for, attached at the sentence's end.
+        self.standins: list[tuple[Trigger, list[ActorMention], str, str, list[DateMention]]] = []
         # Which meeting of each forum the story is about: "the summit" is that one
         # unless a sentence names another ("the East Asia Summit").
         self.events: dict[str, str | None] = {}
@@ -302,6 +319,9 @@ class _Reader:
                 sentence, actors, meetings, dates, sources
             )
         self.drafts += found + self._elsewhere(text, found) + self._so_too(text, actors, found)
+        for standin in self.standins:
+            self._attach_standin(*standin)
+        self.standins = []
 
     def _there(
         self,
@@ -422,7 +442,7 @@ class _Reader:
         generic = _GENERIC.search(text, 0, trigger.start)
         if generic and generic.end() <= trigger.start:
             return []
-        if _NOT_AN_EVENT.match(text, trigger.end):
+        if _NOT_AN_EVENT.match(text, trigger.end) or _WITH_SOMEONE.match(text, trigger.end):
             return []  # "missed the deadline", "skipped the gala dinner"
         # "hopes to meet Li on the sidelines of the summit": a plan to meet someone
         # there says nothing of taking part (FORMAT.md); "met Li on the sidelines" does.
@@ -442,7 +462,9 @@ class _Reader:
         linked = link(trigger, actors, text, self.registry.topic)
         if not linked.actors:
             if trigger.side == "represented":
-                self._attach_standin(trigger, actors, text, forum, dates)
+                # Once the sentence is read: "X will represent Australia, as Albanese
+                # stays home" names the absence after its stand-in.
+                self.standins.append((trigger, actors, text, forum, dates))
             return []
         window = text[linked.window_start : trigger.start]
         if trigger.side in ("object", "without"):
@@ -456,6 +478,8 @@ class _Reader:
             return []
         if _OPEN_QUESTION.search(clause) and not _WEIGHING.search(clause):
             return []
+        if _SUPERSEDED.search(clause):
+            return []
         if trigger.status == "attend" and _CALLED_OFF.search(window):
             return []  # "dropped plans to attend": the absence trigger speaks for it.
         status = trigger.status
@@ -464,6 +488,12 @@ class _Reader:
             status = apply_negation(status, window)
         if trigger.side == "sent" and linked.representative:
             status = "absent"  # the sender stays away; the one sent stands in
+        if (
+            status == "attend"
+            and named_here
+            and _ONLINE_MEETING.search(text, trigger.end, meeting_at)
+        ):
+            status = "virtual"
         after = re.split(r"[,:;.!?]", text[trigger.end : trigger.end + 12])[0]
         certainty = certainty_of(window + " " + after)
         # "Biden hopes Xi will come": a hope about someone else's plans.
@@ -492,6 +522,11 @@ class _Reader:
         cited = sources if named_here or trigger.side != "object" else ()
         # An office with neither a holder's name nor a country identifies nobody.
         actors_known = [a for a in linked.actors if a.name or a.country]
+        representative = linked.representative
+        present = self._present_for_remote(linked, actors, forum)
+        if present is not None:
+            # One who joins by video is not absent: "X goes in his place" puts X there.
+            actors_known, status, representative = [present], "attend", None
         # "took part by video in 2020 and 2021": one meeting each year.
         dated = _coordinated_years(text, dates, date) if date else [date]
         if _REPEATED.search(text) and trigger.side != "object":
@@ -502,7 +537,7 @@ class _Reader:
                 forum=forum,
                 status=status,
                 certainty=certainty,
-                representative=linked.representative,
+                representative=representative,
                 sources=cited,
                 date=when,
                 future=future,
@@ -513,6 +548,20 @@ class _Reader:
             for actor in actors_known
             for when in dated
         ]
+
+    def _present_for_remote(
+        self, linked: Link, actors: list[ActorMention], forum: str
+    ) -> Entity | None:
+        """The stand-in of a principal the document already has joining ``forum`` by
+        video: FORMAT.md makes the principal virtual and the one present an attendee."""
+        if not linked.representative:
+            return None
+        remote = any(
+            d.forum == forum and d.status == "virtual" and d.entity in linked.actors
+            for d in self.drafts
+        )
+        named = [a.entity for a in actors if a.entity.name == linked.representative]
+        return named[0] if remote and named else None
 
     def _locate(
         self,

@@ -59,7 +59,7 @@ _ATTEND = [
     r"(?:set|sets) off for",
     r"(?:left|leaves|leaving|departed|departs|departing)(?: [A-Z][\w-]+){0,3} for (?=(?:the|this|next|a)\b)",
     r"(?:travel|travels|travell?ed|travell?ing|fly|flies|flew|flying|head|heads|headed|heading|come|comes|came|coming) to (?=(?:the|this|next|its|a)\b)",
-    r"(?:left|leaves|leave|leaving|depart\w*) (?:\w+ )?(?:early|ahead of schedule|before (?:the|it) (?:ended|closed))",
+    r"(?:left|leaves|leave|leaving|depart\w*) (?:\w+ )?(?:early|ahead of schedule|before (?:the|it) (?:ended|closed)|before the (?:end|close))",
     # Leaving a meeting is having been at it: "left the summit", "had to leave
     # minutes after it opened" (FORMAT.md: partial attendance is attendance).
     r"(?:leave|leaves|left|leaving|walk(?:s|ed|ing)? out of) (?:the )?(?=(?:[A-Z][\w'’-]* )*(?:summit|meeting|session|talks|conference|gathering|Council|Assembly)\b)",
@@ -72,12 +72,12 @@ _ATTEND = [
     r"(?:turn|turns|turned|turning) up",
     r"(?:show|shows|showed|showing) up",
     rf"(?:come|comes|came|coming) (?:to|for|from [A-Z]\w+ for)\b{_IDIOM}",
-    rf"(?:go|goes|went|going) to (?=\S){_IDIOM}",
+    rf"(?:go|goes|went|going)(?: on)? to (?=\S){_IDIOM}",
     r"(?:address|addresses|addressed|addressing) (?:the|a)\b",
     r"(?:speak|speaks|spoke|speaking) (?:at|to|for|during)\b",
-    r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|open|opens|opened|opening)(?= (?:the|a|an|this|next|its)\b)",
+    r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|open|opens|opened|opening)(?= (?:the|a|an|this|next|its|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|this week|next week)['’]s)\b)",
     r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed)(?= (?:[A-Z][\w.]*['’]s )?(?:President|Prime|Premier|Chancellor|King|Queen|[A-Z][a-z]+ [A-Z]))",
-    r"(?:lead|leads|led|leading|head|heads|headed|heading) (?:the|a|his|her|its|their|[A-Z][\w'’]*) (?:\w+ )?(?:delegation|team|presence)",
+    r"(?:lead|leads|led|leading|head|heads|headed|heading) (?:the|a|his|her|its|their|[A-Z][\w'’]*) (?:[\w.'’-]+ ){0,2}?(?:delegation|team|presence)",
     r"(?:sit|sits|sat|sitting) (?:in on|down with)",
     # "X is accompanying the vice president": going with someone who goes.
     r"(?:accompany|accompanies|accompanied|accompanying)(?= (?:the|his|her|their|[A-Z]))",
@@ -140,6 +140,8 @@ _PARTIAL = (
     r"(?:missed|skipped|missing|skipping|miss|skip) (?:the |a |part of the |some of the )?"
     r"(?:opening|closing|first|last|final|morning|afternoon|evening|official|gala|working)?\s?"
     r"(?:session|day|part|dinner|lunch|photo|plenary|reception|sessions|meetings?) (?:of|at)\b"
+    # ... but "a meeting of NATO foreign ministers" is the whole meeting, named by who meets.
+    r"(?! (?:the )?(?:[\w-]+ ){0,3}(?:ministers|leaders|heads|chiefs|members|envoys|allies)\b(?!['’]))"
     # "absent from four of the 11 sessions"
     r"|(?:be|is|are|was|were) absent from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b"
     r"|(?:absence|absences) from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b"
@@ -158,7 +160,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
     (re.compile(rf"\b{_STANDIN}"), "absent", "standin"),
     (
         re.compile(
-            rf"\b(?:(?:be|is|was|are|were|being|been|having \w+) )?(?:\w+ )?{_REPRESENT}\b(?: by)?"
+            rf"\b(?:(?:be|is|was|are|were|being|been|having \w+) )?(?:[a-z]+ )?{_REPRESENT}\b(?: by)?"
         ),
         "absent",
         "represented",
