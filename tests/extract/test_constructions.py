@@ -880,3 +880,48 @@ def test_her_after_the_verb_is_someone_else_too() -> None:
         dt.date(2025, 6, 27),
     )
     assert [(c.person, c.representative) for c in found] == [("Kristen Michal", "Margus Tsahkna")]
+
+
+def test_due_in_a_city_for_the_meeting_is_expected_to_attend() -> None:
+    found = claims(
+        "Finnish Defence Minister Antti Hakkanen is due in Brussels on Wednesday for the "
+        "meeting of NATO defence ministers.",
+        dt.date(2025, 6, 2),
+    )
+    assert [(c.person, c.status, c.certainty, c.meeting_date) for c in found] == [
+        ("Antti Hakkanen", "attend", "expected", "2025-06-04")
+    ]
+
+
+def test_arriving_ahead_of_a_meeting_is_arriving_for_it() -> None:
+    found = claims(
+        "Norwegian Prime Minister Jonas Gahr Store landed in The Hague on Monday ahead of the "
+        "NATO summit.",
+        dt.date(2025, 6, 24),
+    )
+    assert [(c.person, c.forum, c.status) for c in found] == [
+        ("Jonas Gahr Store", "nato-summit", "attend")
+    ]
+
+
+def test_joined_at_the_meeting_by_someone() -> None:
+    found = claims(
+        "Kenyan President William Ruto will be joined at the COP30 summit by Environment "
+        "Minister Deborah Barasa.",
+        dt.date(2025, 11, 5),
+    )
+    assert {(c.person, c.status) for c in found} == {
+        ("William Ruto", "attend"),
+        ("Deborah Barasa", "attend"),
+    }
+
+
+def test_the_one_sent_named_after_a_possessive_noun() -> None:
+    found = claims(
+        "Philippine Defence Secretary Gilberto Teodoro will skip the ADMM-Plus meeting, his "
+        "office said, and will instead send his undersecretary, Irineo Espino.",
+        dt.date(2025, 11, 1),
+    )
+    assert [(c.person, c.status, c.representative) for c in found] == [
+        ("Gilberto Teodoro", "absent", "Irineo Espino")
+    ]

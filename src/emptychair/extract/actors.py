@@ -366,19 +366,35 @@ def _appositives_joined(sentence: str, mentions: list[ActorMention]) -> list[Act
     climate adviser, will go") is that person again, not an office of its own."""
     joined = list(mentions)
     for i, m in enumerate(mentions):
-        if m.kind != "title" or m.entity.name or i == 0:
+        if m.kind != "title" or m.entity.name:
             continue
-        named = mentions[i - 1]
-        fits = named.kind in ("name", "alias") and named.entity.name
-        country = m.entity.country
+        before = mentions[i - 1] if i > 0 else None
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
         if (
-            fits
-            and country in (None, named.entity.country)
-            and _APPOSITION_OPEN.fullmatch(sentence, named.end, m.start)
+            before is not None
+            and _same_person(m, before)
+            and _APPOSITION_OPEN.fullmatch(sentence, before.end, m.start)
             and _APPOSITION_CLOSE.match(sentence, m.end)
         ):
-            joined[i] = replace(m, entity=named.entity)
+            joined[i] = replace(m, entity=before.entity)
+        # "will send his deputy, Ivan Havryliuk": the name set off after the title.
+        elif (
+            after is not None
+            and _same_person(m, after)
+            and re.fullmatch(r",\s+", sentence[m.end : after.start])
+            and _APPOSITION_CLOSE.match(sentence, after.end)
+        ):
+            joined[i] = replace(m, entity=after.entity)
     return joined
+
+
+def _same_person(title: ActorMention, named: ActorMention) -> bool:
+    """Whether a bare title may be an apposition of a named mention beside it."""
+    return (
+        named.kind in ("name", "alias")
+        and bool(named.entity.name)
+        and title.entity.country in (None, named.entity.country)
+    )
 
 
 _GROUP = re.compile(

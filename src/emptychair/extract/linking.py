@@ -48,6 +48,9 @@ _LIST_GLUE = re.compile(
 
 
 _PARTICIPLE = re.compile(r"\s*(?:(?:After|While|Before|On|Upon|Since)\s+)?")
+# ", his ministry said, and will ...": an attribution set off in commas is an aside.
+_ASIDE = re.compile(r",\s+[^,;]{0,60}?\b(?:said|says|told \w+|added)\s*,")
+_NAMED_AFTER = re.compile(r"\s+(?:[a-z][\w -]{0,40},\s+)?")
 _HANGING = re.compile(r"\b(?:before|after|while|when|since|then|besides)\s+$")
 _ASKED = re.compile(r"\b(?:asked|asks|ask|told|tells|invited|invites|chose|picked|sent|sends)\b")
 _SUPPOSING = re.compile(
@@ -65,7 +68,8 @@ _REQUESTED = re.compile(
     re.I,
 )
 _COMPANY = re.compile(
-    r"\b(?:together with|along with|alongside|accompanied by|joined by|"
+    r"\b(?:together with|along with|alongside|accompanied by|"
+    r"joined(?:\s+(?:at|in|on)\s+[^,.;]{1,60}?)?\s+by|"
     # "with" alone, but not "meet with", "talks with": those are other people.
     r"(?<!met )(?<!meet )(?<!meets )(?<!meeting )(?<!talks )(?<!talk )(?<!spoke )with)\b",
     re.I,
@@ -121,7 +125,7 @@ def link(
         )
     ]
     # "X said Chile's exports go to ...": the speaker is not the subject of what was said.
-    said = [a for a in subjects if _SAID.search(text, a.end, trigger.start)]
+    said = [a for a in subjects if _SAID.search(_ASIDE.sub(",", text[a.end : trigger.start]))]
     subjects = [a for a in subjects if a not in said]
     nobody = Link((), None, clause)
     if trigger.side == "object":
@@ -168,7 +172,7 @@ def link(
     if trigger.side == "represented":
         return _represented(trigger, subject, before, after, text, clause)
     if trigger.side == "sent":
-        return _sent(trigger, subject, after, clause)
+        return _sent(trigger, subject, after, text, clause)
     if trigger.side == "excluded":
         # "shut its top diplomat out of the retreat": the one between verb and "out of";
         # "X was barred from the summit": the subject of a passive.
@@ -295,12 +299,20 @@ def _represented(
 
 
 def _sent(
-    trigger: Trigger, subject: ActorMention | None, after: list[ActorMention], clause: int
+    trigger: Trigger,
+    subject: ActorMention | None,
+    after: list[ActorMention],
+    text: str,
+    clause: int,
 ) -> Link:
     """ "Salwai is sending Climate Change Minister Regenvanu": a principal who sends
     someone of lower office stays away; "it will send X" (a state, a government): X goes."""
     nobody = Link((), None, clause)
     sent = after[0] if after and after[0].start - trigger.end <= 12 else None
+    # "send his deputy, Ivan Havryliuk": the one sent is named after the noun.
+    if sent is not None and sent.kind == "pronoun" and len(after) > 1:
+        named = _NAMED_AFTER.fullmatch(text, sent.end, after[1].start)
+        sent = after[1] if named else sent
     if sent is None or sent.kind == "pronoun" or not (sent.entity.name or sent.entity.country):
         return nobody
     sender = subject.entity if subject and subject.kind != "group" else None

@@ -159,6 +159,7 @@ _ARRIVAL = re.compile(
     r"\b(?:arrived|arrives|arriving|arrive|reached|reaches|landed|lands|travell?ed|flew|flies|"
     r"headed|heads) (?:in |at |to )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?: on \w+| \w+day)? for\s+"
 )
+_ARRIVED = re.compile(r"(?:arriv|land|reach|touch)\w*")
 _CONDITION = re.compile(r"\b(?:unless|provided|as long as|only if|if)\b", re.I)
 _SO_TOO = re.compile(
     r"\b(?:and|but) so (?:will|would|did|does|is|was|has|have)\s+(?:the\s+)?", re.I
@@ -496,6 +497,9 @@ class _Reader:
             status = "virtual"
         after = re.split(r"[,:;.!?]", text[trigger.end : trigger.end + 12])[0]
         certainty = certainty_of(window + " " + after)
+        # "is due in Brussels for the meeting": the hedge runs on into the trigger.
+        if certainty == "reported" and re.search(r"\b(?:due|expected)\s*$", window):
+            certainty = "expected"
         # "Biden hopes Xi will come": a hope about someone else's plans.
         if _HOPED.search(text, clause_start(text, trigger.start), linked.window_start):
             certainty = "possible"
@@ -589,6 +593,11 @@ class _Reader:
         meeting = _meeting_for(trigger, meetings, text)
         if meeting is not None:
             return meeting.forum, meeting.start, True
+        # "arrived in Vilnius ahead of the NATO summit": arriving before a meeting is
+        # arriving for it.
+        ahead = [m for m in meetings if m.start >= trigger.end and m.explicit]
+        if ahead and _ARRIVED.match(text, trigger.start):
+            return ahead[0].forum, ahead[0].start, True
         # "was not there when the summit opened": "there" is the meeting named next.
         later = [m for m in meetings if m.start >= trigger.end]
         if text.endswith("there", trigger.start, trigger.end) and later:

@@ -50,6 +50,8 @@ _ATTEND = [
     r"(?:be|is|are|was|were|been) (?:among (?:them|those|the (?:leaders|attendees|participants))|at (?:the|this|next|that)\b)",
     r"\bbe (?:in|at) (?:the )?(?=[A-Z])",
     r"(?:is|are|was|were) in town for",
+    # "is due in Brussels on Thursday for the meeting": the hedge stays before the trigger.
+    r"(?:(?<=\bdue )|(?<=\bexpected ))(?:in|at) (?:[A-Z][\w.-]+ ?){1,3}(?:(?:on|this|next) \w+ )?for\b",
     r"(?:among|one of) (?:the )?(?:[\w'’]+ ){0,3}(?:attendees|participants|guests|speakers)\b",
     r"(?:come|comes|came|coming|go|goes|went|going)(?=\s*[,.;]|\s+(?:either|after all|in person|himself|herself|this year|because)\b)",
     r"(?:is|are|was|were) in (?:[A-Z][\w-]+ ?){1,3} for",
@@ -83,7 +85,7 @@ _ATTEND = [
     r"(?:accompany|accompanies|accompanied|accompanying)(?= (?:the|his|her|their|[A-Z]))",
     r"(?:met|meets|meeting|held talks|holds talks) [^.;]{0,60}?\bon the (?:sidelines|margins|fringes) of",
     r"on the (?:sidelines|margins|fringes) of",
-    r"(?:was|were|is|are|will be) joined by\b",
+    r"(?:was|were|is|are|will be) joined(?: by\b|(?= (?:at|in|on) [^,.;]{1,60}? by\b))",
     r"(?:met|meet|meets|held talks|hold talks|holds talks|talked) there\b",
     r"will (?:also )?(?:update|brief)\b",
     r"(?:was|is|were|are) (?:seen|pictured|photographed) (?:at|in)",
