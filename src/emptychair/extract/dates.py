@@ -143,7 +143,7 @@ def _resolve(
         abbreviated = len(groups["month"]) <= 4 and groups["month"] not in ("May", "June", "July")
         after_name = re.search(
             r"\b(?!(?:In|By|Until|Till|Since|From|Of|Before|After|Through|During|For|On|"
-            r"Early|Late|Mid|Last|Next|This|That|Each|Every|Since)\b)[A-Z][a-z]+\s+$",
+            r"Early|Late|Mid|Last|Next|This|That|Each|Every)\b)[A-Z][a-z]+\s+$",
             m.string[: m.start()],
         )
         if not groups.get("year") and not direction and (abbreviated or after_name):

@@ -125,7 +125,12 @@ def link(
         )
     ]
     # "X said Chile's exports go to ...": the speaker is not the subject of what was said.
-    said = [a for a in subjects if _SAID.search(_ASIDE.sub(",", text[a.end : trigger.start]))]
+    said = [
+        a
+        for a in subjects
+        if _SAID.search(text, a.end, trigger.start)
+        and _SAID.search(_ASIDE.sub(",", text[a.end : trigger.start]))
+    ]
     subjects = [a for a in subjects if a not in said]
     nobody = Link((), None, clause)
     if trigger.side == "object":
@@ -147,9 +152,11 @@ def link(
         subject = main[0] if main else None
     # "will fly to Kuala Lumpur before going on to Seoul": a gerund after a
     # conjunction shares the subject of the clause it hangs from.
-    hanging = _HANGING.search(text, 0, trigger.start)
-    gerund = re.match(r"\w+ing\b", text[trigger.start : trigger.end])
-    if subject is None and trigger.side == "subject" and hanging and gerund and not participle:
+    hanging = None
+    if subject is None and trigger.side == "subject" and not participle:
+        gerund = re.match(r"\w+ing\b", text[trigger.start : trigger.end])
+        hanging = _HANGING.search(text, 0, trigger.start) if gerund else None
+    if hanging is not None:
         main = [
             a
             for a in actors
