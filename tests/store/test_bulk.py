@@ -437,7 +437,7 @@ def test_a_failed_load_keeps_its_committed_batches_and_no_child_process(
     assert counts(sqlite_store)["documents"] == 10
 
 
-def test_the_cyclic_collector_pauses_within_each_batch_only(
+def test_the_cyclic_collector_pauses_for_the_load_and_runs_every_so_many_documents(
     sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[str] = []
@@ -448,10 +448,13 @@ def test_the_cyclic_collector_pauses_within_each_batch_only(
         replace(*args)
 
     monkeypatch.setattr(bulk, "replace_records", writing)
+    monkeypatch.setattr(bulk, "COLLECT_EVERY", 20)
+    monkeypatch.setattr(bulk.gc, "collect", lambda: seen.append("collected"))
     committed = lambda _: seen.append(f"committed, collector {'on' if gc.isenabled() else 'off'}")  # noqa: E731
-    items = synthetic(4, 20)
-    bulk_ingest(sqlite_store.engine, items, "v1", batch_size=10, progress=committed)
-    assert seen == ["writing, collector off", "committed, collector on"] * -(-len(items) // 10)
+    bulk_ingest(sqlite_store.engine, synthetic(4, 50)[:50], "v1", batch_size=10, progress=committed)
+    batch = ["writing, collector off", "committed, collector off"]
+    assert seen == (batch * 2 + ["collected"]) * 2 + batch
+    assert gc.isenabled()
 
     def failing(*args: Any) -> None:
         raise RuntimeError("the database went away")

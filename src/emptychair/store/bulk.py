@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
@@ -84,6 +85,8 @@ DEFAULT_BULK_BATCH = 5_000
 CHILD_FROM = 1_000
 """Batches of this many documents or more get their syndication groups from a child
 process (``background``); below it, starting one costs more than it saves."""
+COLLECT_EVERY = 100_000
+"""Documents loaded between two passes of the cyclic garbage collector (``_collector_paused``)."""
 PROVISIONAL_DOCUMENT = 1 << 40
 """New documents are numbered from here until written (see ``bulk_placement.PROVISIONAL``)."""
 
@@ -159,40 +162,71 @@ def bulk_ingest(
     total = IngestReport()
     in_place, in_child = GroupsInPlace(), None
     # Closed on the way out, error or not, so no child process outlives the load.
-    with closing(signed_batches(engine, items, batch_size, background)) as batches:
+    with (
+        closing(signed_batches(engine, items, batch_size, background)) as batches,
+        _collector_paused() as collect,
+    ):
         try:
             for chunk, digests, signatures in batches:
                 if background and len(chunk) >= CHILD_FROM and in_child is None:
                     in_child = GroupsInChild()
-                groups = in_child or in_place
-                with _collector_paused(), write_transaction(engine) as connection:
-                    batch = _BulkBatch(connection, extractor_version, signatures, groups)
-                    batch.read(chunk, digests)
-                    for (document, found), digest in zip(chunk, digests, strict=True):
-                        batch.document(document, found, digest)
-                    batch.write()
-                done = batch.report + IngestReport(batches=1)
+                done = _ingest_batch(
+                    engine, chunk, digests, extractor_version, signatures, in_child or in_place
+                )
                 total += done
                 if progress is not None:
                     progress(done)
+                collect(done.documents)
         finally:
             if in_child is not None:
                 in_child.close()
     return total
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a batch is read, decided and written.
+def _ingest_batch(
+    engine: Engine,
+    chunk: Sequence[Item],
+    digests: Sequence[str],
+    version: str,
+    signatures: Signatures,
+    groups: BatchGroups,
+) -> IngestReport:
+    """Read, decide and write one batch in its own transaction; its report."""
+    with write_transaction(engine) as connection:
+        batch = _BulkBatch(connection, version, signatures, groups)
+        batch.read(chunk, digests)
+        for (document, found), digest in zip(chunk, digests, strict=True):
+            batch.document(document, found, digest)
+        batch.write()
+    return IngestReport(**batch.tally, batches=1, rejected=tuple(batch.rejected))
 
-    A batch holds hundreds of thousands of small objects until it ends; the
-    collector walked them again and again (a fifth of the load's time), while
-    reference counting frees them anyway when the batch is dropped.
+
+@contextmanager
+def _collector_paused() -> Iterator[Callable[[int], None]]:
+    """Python's cyclic garbage collector off for the load; the block calls the function
+    it is given with each batch's documents, and every ``COLLECT_EVERY`` documents
+    the collector runs once.
+
+    A batch holds hundreds of thousands of small objects until it ends, and the
+    thread reading ahead as many more; the collector walked them again and again
+    (a fifth of the load's time, and still a twelfth when it was paused only
+    within each batch), while reference counting frees them when the batch is
+    dropped. What it alone can free, reference cycles, is a few hundred objects a
+    batch: one pass now and then keeps a long load's memory flat.
     """
     paused = gc.isenabled()
     gc.disable()
+    since = 0
+
+    def collect(documents: int) -> None:
+        nonlocal since
+        since += documents
+        if since >= COLLECT_EVERY:
+            gc.collect()
+            since = 0
+
     try:
-        yield
+        yield collect
     finally:
         if paused:
             gc.enable()
@@ -213,7 +247,9 @@ class _BulkBatch:
         self.signatures = signatures
         self.groups = groups
         self.now = dt.datetime.now(dt.UTC)
-        self.report = IngestReport()
+        self.tally: Counter[str] = Counter()
+        """``IngestReport``'s counts, added up as documents are decided."""
+        self.rejected: list[str] = []
         self.touched: set[Pair] = set()
         self.refs = BatchReferences(connection)
         self.placer = BatchPlacer(connection)
@@ -374,9 +410,9 @@ class _BulkBatch:
 
     def document(self, document: Document, found: Sequence[Claim], digest: str) -> None:
         """Decide one document as ``write._write_document`` does, in memory."""
-        tally = IngestReport(documents=1)
+        self.tally["documents"] += 1
         if digest in self.by_hash:
-            self.report += tally + IngestReport(unchanged=1)
+            self.tally["unchanged"] += 1
             return
         prior = self.by_url.get(document.url) if document.url else None
         signature = self.signatures.get(digest) or syndication.signature(document.text)
@@ -399,18 +435,17 @@ class _BulkBatch:
             rows = self.added if doc_id >= PROVISIONAL_DOCUMENT else self.corrected
             rows[doc_id] = values
             del self.by_hash[self.hash_of[doc_id]]
-            tally += IngestReport(replaced=1, claims_removed=removed)
+            self.tally.update(replaced=1, claims_removed=removed)
         else:
             doc_id = PROVISIONAL_DOCUMENT + len(self.added)
             self.added[doc_id] = values
-            tally += IngestReport(added=1)
+            self.tally["added"] += 1
         self.by_hash[digest] = doc_id
         self.hash_of[doc_id] = digest
         if document.url:
             self.by_url[document.url] = doc_id
         self.groups.decided((doc_id, document.published, prior, signature))
-        added, rejected = self._claims(doc_id, document, found)
-        self.report += tally + IngestReport(claims_added=added, rejected=rejected)
+        self.tally["claims_added"] += self._claims(doc_id, document, found)
 
     def _drop_claims(self, doc_id: int) -> int:
         """Forget a document's claims (stored or new), remembering the records they fed."""
@@ -425,23 +460,24 @@ class _BulkBatch:
             placed.adopted = False  # deleted with its document: nothing to update
         return len(dropped)
 
-    def _claims(
-        self, doc_id: int, document: Document, found: Sequence[Claim]
-    ) -> tuple[int, tuple[str, ...]]:
-        """Place a document's claims as ``write._write_claims`` does."""
+    def _claims(self, doc_id: int, document: Document, found: Sequence[Claim]) -> int:
+        """Place a document's claims as ``write._write_claims`` does; how many are kept."""
         refs = self.refs
-        rejected: list[str] = []
-        dated_actors = {claim_actor(c) for c in found if c.meeting_date is not None}
+        dated_actors = (
+            {claim_actor(c) for c in found if c.meeting_date is not None}
+            if any(c.meeting_date is None for c in found)
+            else set()
+        )
         kept: list[_NewClaim] = []
         for ordinal, claim in enumerate(found):
             problem = self.problem(claim)
             if problem is not None:
-                rejected.append(f"document {document.id}: claim {ordinal + 1}: {problem}")
+                self.rejected.append(f"document {document.id}: claim {ordinal + 1}: {problem}")
                 continue
             forum = refs.forum(claim.forum)
             office = refs.office(claim.country, claim.role)
             when = parse_meeting_date(claim.meeting_date) if claim.meeting_date else None
-            may_wait = claim_actor(claim) not in dated_actors
+            may_wait = when is None and claim_actor(claim) not in dated_actors
             meeting, awaits, adopted = place_claim(
                 self.placer, forum, when, document.published, may_wait
             )
@@ -465,17 +501,18 @@ class _BulkBatch:
             if new.placed.awaits:
                 self.placer.wait(new.placed)
         self.new_claims[doc_id] = kept
-        return len(kept), tuple(rejected)
+        return len(kept)
 
     # ---- writing -------------------------------------------------------------
 
     def write(self) -> None:
         """Write everything decided, a statement or two per table, then the records.
 
-        The records are reconciled from the stored claims, read before the new ones
-        are written, and the new claims' statements taken from memory, so that on
-        PostgreSQL the ``COPY`` of documents, claims and sources runs in a thread
-        (its driver waits for the server without the GIL) while they are worked out.
+        On PostgreSQL each ``COPY`` runs in a thread (its driver waits for the server
+        without the GIL) beside the next piece of work: the documents' beside the
+        claims' rows, the claims' and sources' beside the records. The records are
+        therefore reconciled from the stored claims, read before the new ones are
+        written, and the new claims' statements taken from memory.
         """
         checks = ReferenceChecks(self.conn)
         meeting_ids = self.placer.write(checks)
@@ -495,14 +532,17 @@ class _BulkBatch:
             group = groups[doc_id]
             return doc_ids.get(group, group)
 
-        claim_rows, source_rows = self._claim_rows(doc_ids, meeting, group_of, statements)
+        claim_ids = next_ids(self.conn, claims, sum(map(len, self.new_claims.values())))
+        with _beside(self.conn, lambda: self._write_documents(doc_ids, group_of, checks)):
+            claim_rows, source_rows = self._claim_rows(
+                claim_ids, doc_ids, meeting, group_of, statements
+            )
 
-        def copy() -> None:
-            self._write_documents(doc_ids, group_of, checks)
+        def copy_claims() -> None:
             checks.insert(claims, _CLAIM_COLUMNS, claim_rows)
             checks.insert(claim_sources, _SOURCE_COLUMNS, source_rows)
 
-        with _beside(self.conn, copy):
+        with _beside(self.conn, copy_claims):
             rows = record_rows(statements)
         replace_records(self.conn, touched, rows, checks)
         checks.verify()
@@ -562,15 +602,15 @@ class _BulkBatch:
 
     def _claim_rows(
         self,
+        claim_ids: list[int],
         doc_ids: dict[int, int],
         meeting: Callable[[int | None], int | None],
         group_of: Callable[[int], int],
         statements: dict[Pair, list[Statement]],
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """The rows of the batch's claims and sources, their ids drawn now; each placed
-        claim's statement goes into ``statements``, after the stored ones."""
+        """The rows of the batch's claims and sources, numbered by ``claim_ids``; each
+        placed claim's statement goes into ``statements``, after the stored ones."""
         pending = [new for listed in self.new_claims.values() for new in listed]
-        claim_ids = next_ids(self.conn, claims, len(pending))
         rows = []
         said = []
         for claim_id, new in zip(claim_ids, pending, strict=True):

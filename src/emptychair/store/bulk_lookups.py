@@ -31,6 +31,9 @@ class BatchReferences:
         self._lookups = Lookups(connection)
         self._offices: dict[OfficeKey, int] = {}
         self._people: dict[str, int] = {}
+        self._named: dict[str | None, int | None] = {None: None}
+        """``person``'s answers by the name as given: claims repeat a few names."""
+        self._forums: set[str] = set()
 
     def prepare(self, claims: Iterable[Claim]) -> None:
         """Read, or create, every country, office and person ``claims`` name."""
@@ -43,7 +46,9 @@ class BatchReferences:
 
     def forum(self, forum: str) -> str:
         """Make sure ``forum`` exists (and matches the vocabulary); return it."""
-        return self._lookups.forum(forum)
+        if forum not in self._forums:
+            self._forums.add(self._lookups.forum(forum))
+        return forum
 
     def office(self, country: str | None, role: str) -> int:
         """The id of the office (``country``, ``role``)."""
@@ -54,14 +59,15 @@ class BatchReferences:
 
     def person(self, name: str | None) -> int | None:
         """The id of the person called ``name`` (None for no name)."""
-        name = person_name(name)
-        if name is None:
-            return None
-        if name not in self._people:
-            found = self._lookups.person(name)
+        if name in self._named:
+            return self._named[name]
+        stored = person_name(name)
+        if stored is not None and stored not in self._people:
+            found = self._lookups.person(stored)
             assert found is not None  # a name, so a person
-            self._people[name] = found
-        return self._people[name]
+            self._people[stored] = found
+        self._named[name] = None if stored is None else self._people[stored]
+        return self._named[name]
 
     def _create_countries(self, codes: set[str]) -> None:
         stored: set[str] = set()

@@ -17,7 +17,7 @@ import queue
 import threading
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import suppress
-from itertools import chain, islice
+from itertools import islice
 
 from sqlalchemy import Engine, select
 
@@ -77,12 +77,27 @@ def signed_batches(
 def _signed(
     engine: Engine, batches: Iterator[Hashed], background: bool
 ) -> Generator[Batch, None, None]:
-    head = list(islice(batches, 2))
-    if len(head) < 2 or not background:
-        for batch in chain(head, batches):
-            yield _signed_here(engine, batch)
+    # Batches that carry every signature go out as soon as they are read; from the
+    # first that lacks some, the child signs each next one while this one is written.
+    for batch, digests in batches:
+        carried, texts = _unsigned(engine, batch, digests)
+        if texts and background:
+            yield from _signed_ahead(engine, (batch, digests), carried, texts, batches)
+            return
+        yield batch, digests, carried | sign(texts)
+
+
+def _signed_ahead(
+    engine: Engine,
+    first: Hashed,
+    carried: Signatures,
+    texts: dict[str, str],
+    batches: Iterator[Hashed],
+) -> Generator[Batch, None, None]:
+    second = next(batches, None)
+    if second is None:
+        yield *first, carried | sign(texts)
         return
-    first, second = head
     # Started on first need: output that carries every signature never spawns it.
     signer: bulk_child.ChildProcess | None = None
     Sent = tuple[list[Item], list[str], Signatures, bool]
@@ -106,7 +121,7 @@ def _signed(
 
     try:
         sent = send(second)
-        yield _signed_here(engine, first)  # while the child starts and signs the second
+        yield *first, carried | sign(texts)  # while the child starts and signs the second
         for batch in batches:
             done = receive(sent)
             sent = send(batch)
@@ -164,12 +179,6 @@ class _Prefetched:
             if isinstance(value, BaseException):
                 raise value
             yield value  # type: ignore[misc]
-
-
-def _signed_here(engine: Engine, hashed: Hashed) -> Batch:
-    batch, digests = hashed
-    carried, texts = _unsigned(engine, batch, digests)
-    return batch, digests, carried | sign(texts)
 
 
 def _unsigned(
