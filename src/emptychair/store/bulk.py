@@ -51,6 +51,7 @@ from emptychair.reconcile.meetings import (
     parse_meeting_date,
 )
 from emptychair.reconcile.timeline import Statement
+from emptychair.store.bulk_documents import BatchDocuments
 from emptychair.store.bulk_lookups import BatchReferences
 from emptychair.store.bulk_placement import (
     BatchPlacer,
@@ -87,26 +88,9 @@ CHILD_FROM = 1_000
 process (``background``); below it, starting one costs more than it saves."""
 COLLECT_EVERY = 100_000
 """Documents loaded between two passes of the cyclic garbage collector (``_collector_paused``)."""
-PROVISIONAL_DOCUMENT = 1 << 40
-"""New documents are numbered from here until written (see ``bulk_placement.PROVISIONAL``)."""
 
 Progress = Callable[[IngestReport], None]
 
-_DOCUMENT_COLUMNS = (
-    "id",
-    "external_id",
-    "content_hash",
-    "url",
-    "outlet",
-    "published",
-    "title",
-    "text",
-    "extractor_version",
-    "ingested_at",
-    "syndication_group",
-    "shingles",
-    "minhash",
-)
 _CLAIM_COLUMNS = (
     "id",
     "document_id",
@@ -194,10 +178,13 @@ def _ingest_batch(
     """Read, decide and write one batch in its own transaction; its report."""
     with write_transaction(engine) as connection:
         batch = _BulkBatch(connection, version, signatures, groups)
-        batch.read(chunk, digests)
-        for (document, found), digest in zip(chunk, digests, strict=True):
-            batch.document(document, found, digest)
-        batch.write()
+        try:
+            batch.read(chunk, digests)
+            for (document, found), digest in zip(chunk, digests, strict=True):
+                batch.document(document, found, digest)
+            batch.write()
+        finally:
+            batch.docs.close()  # before the transaction ends, if the batch failed midway
     return IngestReport(**batch.tally, batches=1, rejected=tuple(batch.rejected))
 
 
@@ -251,15 +238,17 @@ class _BulkBatch:
         """``IngestReport``'s counts, added up as documents are decided."""
         self.rejected: list[str] = []
         self.touched: set[Pair] = set()
+        if connection.dialect.name == "sqlite":
+            # A corrected document may name as original one added later in the batch;
+            # the rows are consistent at commit, not necessarily in insert order.
+            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        self.checks = ReferenceChecks(connection)
         self.refs = BatchReferences(connection)
         self.placer = BatchPlacer(connection)
+        self.docs = BatchDocuments(connection, self.checks)
         self.by_hash: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
         self.hash_of: dict[int, str] = {}
-        self.added: dict[int, dict[str, Any]] = {}
-        """New documents' rows, by provisional id, in order."""
-        self.corrected: dict[int, dict[str, Any]] = {}
-        """Stored documents' new rows (corrected re-publications), by id."""
         self.stored_claims: dict[int, list[PlacedClaim]] = {}
         """The stored claims of stored documents this batch may correct, by document."""
         self.emptied: set[int] = set()
@@ -270,10 +259,6 @@ class _BulkBatch:
         """This batch's claims, by document, in the order documents were decided."""
         self.problems: dict[int, str | None] = {}
         """``claim_problem`` of each claim object of the batch, by ``id`` (they outlive it)."""
-        if connection.dialect.name == "sqlite":
-            # A corrected document may name as original one added later in the batch;
-            # the rows are consistent at commit, not necessarily in insert order.
-            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
     # ---- reading -------------------------------------------------------------
 
@@ -320,6 +305,7 @@ class _BulkBatch:
                 wanted.update(upcoming_months(document.published))
         self.placer.load(months)
         self._read_waiting([c for _, c in valid])
+        self.docs.start_copy()  # the connection is the documents' until ``write``
 
     def _read_signatures(self, days: Iterable[dt.date | None]) -> list[Stored]:
         """The stored documents this batch's may copy: signed, published within a week."""
@@ -432,13 +418,11 @@ class _BulkBatch:
         if prior is not None:
             removed = self._drop_claims(prior)
             doc_id = prior
-            rows = self.added if doc_id >= PROVISIONAL_DOCUMENT else self.corrected
-            rows[doc_id] = values
+            self.docs.correct(doc_id, self.hash_of[doc_id], values)
             del self.by_hash[self.hash_of[doc_id]]
             self.tally.update(replaced=1, claims_removed=removed)
         else:
-            doc_id = PROVISIONAL_DOCUMENT + len(self.added)
-            self.added[doc_id] = values
+            doc_id = self.docs.add(values)
             self.tally["added"] += 1
         self.by_hash[digest] = doc_id
         self.hash_of[doc_id] = digest
@@ -508,82 +492,39 @@ class _BulkBatch:
     def write(self) -> None:
         """Write everything decided, a statement or two per table, then the records.
 
-        On PostgreSQL each ``COPY`` runs in a thread (its driver waits for the server
-        without the GIL) beside the next piece of work: the documents' beside the
-        claims' rows, the claims' and sources' beside the records. The records are
-        therefore reconciled from the stored claims, read before the new ones are
-        written, and the new claims' statements taken from memory.
+        The new documents were mostly written as they were decided (on PostgreSQL,
+        ``bulk_documents``); the rest of them wait for the syndication groups, which
+        are asked for after everything that does not need them. The
+        ``COPY`` of claims and sources runs in a thread (its driver waits for the
+        server without the GIL) while the records are reconciled: from the stored
+        claims, read before the new ones are written, and the new claims'
+        statements taken from memory.
         """
-        checks = ReferenceChecks(self.conn)
-        meeting_ids = self.placer.write(checks)
-        doc_ids = dict(
-            zip(self.added, next_ids(self.conn, documents, len(self.added)), strict=True)
-        )
+        self.docs.finish_copy()
+        meeting_ids = self.placer.write(self.checks)
 
         def meeting(value: int | None) -> int | None:
             return None if value is None else meeting_ids.get(value, value)
 
         touched = {meeting_ids.get(m, m) for m, _ in self.touched}
-        self._drop_and_adopt_claims(meeting, checks)
+        self._drop_and_adopt_claims(meeting)
         statements = stored_statements(self.conn, touched)
-        groups = self.groups.groups()
-
-        def group_of(doc_id: int) -> int:
-            group = groups[doc_id]
-            return doc_ids.get(group, group)
-
         claim_ids = next_ids(self.conn, claims, sum(map(len, self.new_claims.values())))
-        with _beside(self.conn, lambda: self._write_documents(doc_ids, group_of, checks)):
-            claim_rows, source_rows = self._claim_rows(
-                claim_ids, doc_ids, meeting, group_of, statements
-            )
+        # Only now, the child having had all this time to work them out.
+        group_of = self.groups.groups().__getitem__
+        self.docs.write(group_of)
+        claim_rows, source_rows = self._claim_rows(claim_ids, meeting, group_of, statements)
 
         def copy_claims() -> None:
-            checks.insert(claims, _CLAIM_COLUMNS, claim_rows)
-            checks.insert(claim_sources, _SOURCE_COLUMNS, source_rows)
+            self.checks.insert(claims, _CLAIM_COLUMNS, claim_rows)
+            self.checks.insert(claim_sources, _SOURCE_COLUMNS, source_rows)
 
         with _beside(self.conn, copy_claims):
             rows = record_rows(statements)
-        replace_records(self.conn, touched, rows, checks)
-        checks.verify()
+        replace_records(self.conn, touched, rows, self.checks)
+        self.checks.verify()
 
-    def _write_documents(
-        self, doc_ids: dict[int, int], group_of: Callable[[int], int], checks: ReferenceChecks
-    ) -> None:
-        def filled(doc_id: int, row: dict[str, Any]) -> dict[str, Any]:
-            return row | {"id": doc_ids.get(doc_id, doc_id), "syndication_group": group_of(doc_id)}
-
-        by_id = update(documents).where(documents.c.id == bindparam("doc_id"))
-        if self.corrected:
-            # Free the old content hashes first: a new row may take one of them.
-            self.conn.execute(
-                by_id.values(content_hash=bindparam("free_hash")),
-                [{"doc_id": d, "free_hash": f"~{d}"} for d in self.corrected],
-            )
-        rows = [
-            tuple(map(filled(doc_id, row).__getitem__, _DOCUMENT_COLUMNS))
-            for doc_id, row in self.added.items()
-        ]
-        checks.insert(documents, _DOCUMENT_COLUMNS, rows)
-        if self.corrected:
-            changes = [
-                {f"new_{name}": value for name, value in filled(doc_id, row).items()}
-                | {"doc_id": doc_id}
-                for doc_id, row in self.corrected.items()
-            ]
-            self.conn.execute(
-                by_id.values({name: bindparam(f"new_{name}") for name in _DOCUMENT_COLUMNS[1:]}),
-                changes,
-            )
-            checks.note(
-                documents,
-                ("syndication_group",),
-                [(change["new_syndication_group"],) for change in changes],
-            )
-
-    def _drop_and_adopt_claims(
-        self, meeting: Callable[[int | None], int | None], checks: ReferenceChecks
-    ) -> None:
+    def _drop_and_adopt_claims(self, meeting: Callable[[int | None], int | None]) -> None:
         """Delete the stored claims of corrected documents; move adopted waiting claims."""
         for part in chunked(sorted(self.emptied)):
             doomed = select(claims.c.id).where(claims.c.document_id.in_(part))
@@ -598,12 +539,11 @@ class _BulkBatch:
                 .values(meeting_id=bindparam("new_meeting"), awaits_meeting=False),
                 moves,
             )
-            checks.note(claims, ("meeting_id",), [(move["new_meeting"],) for move in moves])
+            self.checks.note(claims, ("meeting_id",), [(m["new_meeting"],) for m in moves])
 
     def _claim_rows(
         self,
         claim_ids: list[int],
-        doc_ids: dict[int, int],
         meeting: Callable[[int | None], int | None],
         group_of: Callable[[int], int],
         statements: dict[Pair, list[Statement]],
@@ -615,12 +555,11 @@ class _BulkBatch:
         said = []
         for claim_id, new in zip(claim_ids, pending, strict=True):
             claim, placed = new.claim, new.placed
-            doc_id = doc_ids.get(new.document, new.document)
             meeting_id = meeting(placed.meeting)
             rows.append(
                 (
                     claim_id,
-                    doc_id,
+                    new.document,
                     new.ordinal,
                     new.person,
                     placed.office,
@@ -650,7 +589,7 @@ class _BulkBatch:
                         certainty=claim.certainty,
                         person_id=new.person,
                         representative_id=new.representative,
-                        document_id=doc_id,
+                        document_id=new.document,
                         group_id=group_of(new.document),
                     )
                 )

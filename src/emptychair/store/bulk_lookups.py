@@ -36,8 +36,11 @@ class BatchReferences:
         self._forums: set[str] = set()
 
     def prepare(self, claims: Iterable[Claim]) -> None:
-        """Read, or create, every country, office and person ``claims`` name."""
+        """Read, or create, every forum, country, office and person ``claims`` name:
+        deciding the batch then needs no query (its documents are being written)."""
         listed = list(claims)
+        for forum in sorted({c.forum for c in listed}):
+            self.forum(forum)
         keys = set[OfficeKey]((c.country, c.role) for c in listed) - set(self._offices)
         self._create_countries({country for country, _ in keys if country is not None})
         self._create_offices(keys)

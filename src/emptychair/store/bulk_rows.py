@@ -75,6 +75,27 @@ def next_ids(connection: Connection, table: Table, count: int) -> list[int]:
     return list(range(top + 1, top + 1 + count))
 
 
+def first_free_id(connection: Connection, table: Table) -> int:
+    """The first id ``next_ids`` would hand out now, drawing none; ``reserve_ids`` then
+    takes the block up to the last one used. The caller holds the writer lock."""
+    if connection.dialect.name == "postgresql":
+        last = connection.execute(
+            text("SELECT pg_sequence_last_value(pg_get_serial_sequence(:table, 'id')::regclass)"),
+            {"table": table.name},
+        ).scalar_one()
+        return 1 if last is None else int(last) + 1
+    return int(connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
+
+
+def reserve_ids(connection: Connection, table: Table, last: int) -> None:
+    """Move ``table``'s sequence past ``last`` (PostgreSQL; SQLite numbers from the rows)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :last)"),
+            {"table": table.name, "last": last},
+        )
+
+
 def insert_rows(
     connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:
@@ -82,18 +103,25 @@ def insert_rows(
     if not rows:
         return
     if connection.dialect.name == "postgresql":
-        statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
-            sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
-        )
-        driver = cast(psycopg.Connection[Any], connection.connection.driver_connection)
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            copy.set_types([_pg_type(table, name, connection) for name in columns])
-            for row in rows:
-                copy.write_row(row)
+        copy_rows(connection, table, columns, rows)
         return
     # Core's executemany applies each column's type (dates, times, booleans) the way
     # ordinary inserts do, so both paths store identical SQLite values.
     connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+
+
+def copy_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """PostgreSQL: ``COPY`` ``rows`` into ``table`` as they come (one binary ``COPY``)."""
+    statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    driver = cast(psycopg.Connection[Any], connection.connection.driver_connection)
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        copy.set_types([_pg_type(table, name, connection) for name in columns])
+        for row in rows:
+            copy.write_row(row)
 
 
 def _pg_type(table: Table, column: str, connection: Connection) -> str:
