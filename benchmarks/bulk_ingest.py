@@ -10,8 +10,8 @@
    ("ahead of the summit"); a share of documents are syndicated copies of an
    earlier one (same text plus a dateline, same claims). The parts are written
    with ``output.write_part``, as the Dask tasks write them, which computes each
-   document's MinHash signature: that cost is extraction's, and is printed
-   (signatures/s in extraction, the whole write, and a sample signed alone).
+   document's MinHash signature and content hash: that cost is extraction's, and
+   is printed (the whole write, and a sample signed and hashed alone).
 2. For PostgreSQL (``--db``: an empty database; default a fresh one created on
    127.0.0.1:5432 and dropped) and SQLite (a temporary file): times what
    ``emptychair ingest --extracted OUT/`` does (read the parts, ``Store.bulk_ingest``),
@@ -59,7 +59,7 @@ from benchmarks.corpus import MEETING_PREFIX, generate  # noqa: E402
 from emptychair import vocab  # noqa: E402
 from emptychair.extract.batch import Extraction  # noqa: E402
 from emptychair.extract.output import Compression, OutputFormat, write_part  # noqa: E402
-from emptychair.model import Claim, Document, Source  # noqa: E402
+from emptychair.model import Claim, Document, Source, content_hash  # noqa: E402
 from emptychair.reconcile import syndication  # noqa: E402
 from emptychair.sources.extracted import read_extracted  # noqa: E402
 from emptychair.store import (  # noqa: E402
@@ -198,6 +198,8 @@ def generate_output(
     write_seconds = time.perf_counter() - start_writing
     sample = [e.document.text for e in items[:SIGN_SAMPLE]]
     _, sign_seconds = timed(lambda: [syndication.signature(text) for text in sample])
+    hashed = [e.document for e in items[:SIGN_SAMPLE]]
+    _, hash_seconds = timed(lambda: [content_hash(document) for document in hashed])
     claims = sum(len(e.claims) for e in items)
     size = sum(f.stat().st_size for f in out.rglob("*.parquet"))
     return {
@@ -207,6 +209,7 @@ def generate_output(
         "parquet_mb": size / 1e6,
         "write_seconds": write_seconds,
         "signatures_per_s": len(sample) / sign_seconds,
+        "hashes_per_s": len(hashed) / hash_seconds,
     }
 
 
@@ -463,11 +466,13 @@ def _print(summary: dict[str, Any]) -> None:
         f"{g['parquet_mb']:.0f} MB of gzip Parquet, in {g['seconds']:.0f} s (not timed)"
     )
     print(
-        f"extraction output: parts written (signatures included) in {g['write_seconds']:.1f} s "
-        f"= {g['documents'] / g['write_seconds']:,.0f} docs/s; signatures in extraction: "
-        f"{g['signatures_per_s']:,.0f} signatures/s on one core "
+        f"extraction output: parts written (signatures and content hashes included) in "
+        f"{g['write_seconds']:.1f} s = {g['documents'] / g['write_seconds']:,.0f} docs/s; "
+        f"signatures in extraction: {g['signatures_per_s']:,.0f} signatures/s on one core "
         f"({1000 / g['signatures_per_s']:.2f} ms a document, "
-        f"{g['documents'] / g['signatures_per_s']:.1f} s of the write)"
+        f"{g['documents'] / g['signatures_per_s']:.1f} s of the write); content hashes: "
+        f"{g['hashes_per_s']:,.0f}/s ({1000 / g['hashes_per_s']:.3f} ms a document, "
+        f"{g['documents'] / g['hashes_per_s']:.1f} s of the write)"
     )
     for name, found in summary["results"].items():
         bulk, ordinary = found["bulk"], found["ordinary"]

@@ -7,6 +7,7 @@ between the extractor, its evaluation and every data file.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -64,6 +65,12 @@ class Document:
             url=data.get("url") if isinstance(data.get("url"), str) else None,
             outlet=data.get("outlet") if isinstance(data.get("outlet"), str) else None,
         )
+
+
+def content_hash(document: Document) -> str:
+    """SHA-256 of the title and text, whitespace-normalised: what "same content" means."""
+    body = " ".join((document.title or "").split()) + "\n" + " ".join(document.text.split())
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

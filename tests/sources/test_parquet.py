@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 
 from emptychair.extract.batch import Extraction
 from emptychair.extract.output import Compression, OutputFormat, write_part
-from emptychair.model import Claim, Document, Source
+from emptychair.model import Claim, Document, Source, content_hash
 from emptychair.reconcile import syndication
 from emptychair.sources import ReadError, read_documents
 from emptychair.sources.extracted import extractor_versions, read_extracted
@@ -109,21 +109,26 @@ def test_output_round_trips_documents_and_claims(tmp_path: Path) -> None:
     assert back == [(e.document, e.claims) for e in done]
     assert back[0][1][0].evidence_start == 10  # offsets are not compared by ==, so check them
     assert extractor_versions(tmp_path) == {"emptychair 9"}
-    # Each document carries the signature syndication would compute from its text.
+    # Each document carries the signature syndication would compute from its text,
+    # and the hash that says whether its content is stored already.
     assert [item.signature for item in back] == [
         syndication.signature(e.document.text) for e in done
     ]
+    assert [item.digest for item in back] == [content_hash(e.document) for e in done]
 
 
 def test_output_without_signature_columns_still_loads(tmp_path: Path) -> None:
-    """Output written before the ``minhash`` column: items carry no signature."""
+    """Output written before the ``minhash`` and ``content_hash`` columns: items carry
+    no signature and no hash (bulk ingest computes both, as for plain items)."""
     done = [Extraction(Document("x", "Text x.", dt.date(2026, 2, 9)), [CLAIM])]
     write_part(done, tmp_path, "part-000000", OutputFormat.parquet, Compression.none, "v")
     part = tmp_path / "documents" / "month=2026-02" / "part-000000.parquet"
-    pq.write_table(pq.read_table(part).drop_columns(["minhash", "shingles"]), part)
+    old = pq.read_table(part).drop_columns(["minhash", "shingles", "content_hash"])
+    pq.write_table(old, part)
     back = [item for item in read_extracted(tmp_path) if not isinstance(item, ReadError)]
     assert back == [(done[0].document, [CLAIM])]
     assert isinstance(back[0], SignedItem) and back[0].signature is None
+    assert back[0].digest is None
 
 
 def test_a_part_missing_its_claims_is_reported(tmp_path: Path) -> None:

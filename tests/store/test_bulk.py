@@ -24,7 +24,7 @@ from emptychair.model import Claim, Document, Source
 from emptychair.reconcile import syndication
 from emptychair.sources import ReadError
 from emptychair.sources.extracted import read_extracted
-from emptychair.store import Store, bulk, bulk_records, bulk_rows, open_store
+from emptychair.store import Store, bulk, bulk_records, bulk_rows, bulk_signing, open_store
 from emptychair.store import schema as db
 from emptychair.store.bulk import bulk_ingest
 from emptychair.store.bulk_signing import SignedItem
@@ -465,15 +465,18 @@ def test_the_cyclic_collector_pauses_for_the_load_and_runs_every_so_many_documen
     assert gc.isenabled()
 
 
-def test_signatures_from_extraction_are_used_and_start_no_signing_process(
+def test_signatures_and_hashes_from_extraction_are_used_and_start_no_signing_process(
     sqlite_store: Store, dev_extracted: Items, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert all(isinstance(item, SignedItem) and item.signature for item in dev_extracted)
+    assert all(
+        isinstance(item, SignedItem) and item.signature and item.digest for item in dev_extracted
+    )
 
-    def refuse(text: str) -> syndication.Signature:
-        raise AssertionError("a carried signature was computed again")
+    def refuse(*_: Any) -> Any:
+        raise AssertionError("a carried signature or content hash was computed again")
 
     monkeypatch.setattr(syndication, "signature", refuse)
+    monkeypatch.setattr(bulk_signing, "content_hash", refuse)
 
     def check(batch: Any) -> None:
         assert signing_children() == []

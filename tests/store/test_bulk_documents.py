@@ -81,7 +81,7 @@ def test_copies_written_as_they_came_get_their_group(store: Store) -> None:
 
 
 def documents_threads() -> list[str]:
-    return [t.name for t in threading.enumerate() if t.name.startswith("bulk-documents")]
+    return [t.name for t in threading.enumerate() if t.name.startswith("bulk-copy")]
 
 
 def test_a_batch_failing_while_documents_are_written_leaves_nothing_and_no_thread(

@@ -12,9 +12,10 @@ file; ``month`` is ``YYYY-MM`` or ``unknown``. The columns:
 ``documents``: ``doc_id`` (string), ``published`` (date32), ``title``, ``url``,
 ``outlet``, ``text`` (strings), ``claims`` (int32: how many), ``extractor``
 (string: the extractor version that produced them), ``minhash`` (binary) and
-``shingles`` (int32): the text's ``reconcile.syndication.signature``, computed
-here so that storing the output does not have to (both null in output written
-before the columns existed; readers then compute it).
+``shingles`` (int32): the text's ``reconcile.syndication.signature``, and
+``content_hash`` (string: ``model.content_hash``), computed here, where documents
+are spread over workers, so that storing the output does not have to (absent
+from output written before the columns existed; readers then compute them).
 
 ``claims``: ``doc_id`` (string), ``ordinal`` (int32: the claim's position in the
 document's output; null on the row of a document without claims), the FORMAT.md
@@ -44,6 +45,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from emptychair.extract.batch import Extraction
+from emptychair.model import content_hash
 from emptychair.reconcile import syndication
 
 
@@ -85,6 +87,7 @@ DOCUMENT_SCHEMA = pa.schema(
         ("extractor", pa.string()),
         ("minhash", pa.binary()),
         ("shingles", pa.int32()),
+        ("content_hash", pa.string()),
     ]
 )
 CLAIM_SCHEMA = pa.schema(
@@ -176,6 +179,7 @@ def _document_row(extraction: Extraction, extractor: str) -> dict[str, Any]:
         "extractor": extractor,
         "minhash": signature.hashvalues,
         "shingles": signature.shingles,
+        "content_hash": content_hash(document),
     }
 
 

@@ -29,8 +29,8 @@ def is_extracted_dir(path: Path) -> bool:
 def read_extracted(out: Path) -> Iterator[SignedItem | ReadError]:
     """Every document of an output directory with its claims, in part order.
 
-    Each item carries the signature the extraction stored (``SignedItem``), or
-    None for output written before the ``minhash`` column existed.
+    Each item carries the signature and content hash the extraction stored
+    (``SignedItem``), or None for output written before those columns existed.
     """
     parts = sorted((out / DOCUMENTS).rglob("part-*.parquet"))
     if not parts:
@@ -70,7 +70,8 @@ def _pair(
     count = len(documents["doc_id"])
     minhashes = documents.get("minhash", [None] * count)
     shingles = documents.get("shingles", [None] * count)
-    for number, (doc_id, text, published, title, url, outlet, listed, minhash, grams) in enumerate(
+    digests = documents.get("content_hash", [None] * count)
+    for number, (doc_id, text, published, title, url, outlet, listed, *stored) in enumerate(
         zip(
             documents["doc_id"],
             documents["text"],
@@ -81,6 +82,7 @@ def _pair(
             documents["claims"],
             minhashes,
             shingles,
+            digests,
             strict=True,
         ),
         start=1,
@@ -96,10 +98,11 @@ def _pair(
         document = Document(
             id=doc_id, text=text, published=published, title=title, url=url, outlet=outlet
         )
+        minhash, grams, digest = stored
         signature = (
             None if minhash is None or grams is None else syndication.Signature(minhash, grams)
         )
-        yield SignedItem(document, found, signature)
+        yield SignedItem(document, found, signature, digest)
 
 
 _CLAIM_FIELDS = (

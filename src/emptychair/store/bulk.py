@@ -62,7 +62,7 @@ from emptychair.store.bulk_placement import (
 )
 from emptychair.store.bulk_records import record_rows, replace_records, stored_statements
 from emptychair.store.bulk_references import ReferenceChecks
-from emptychair.store.bulk_rows import among, chunked, next_ids
+from emptychair.store.bulk_rows import CopyStream, among, chunked, next_ids
 from emptychair.store.bulk_signing import Signatures, signed_batches
 from emptychair.store.bulk_syndication import (
     BatchGroups,
@@ -513,10 +513,15 @@ class _BulkBatch:
         # Only now, the child having had all this time to work them out.
         group_of = self.groups.groups().__getitem__
         self.docs.write(group_of)
-        claim_rows, source_rows = self._claim_rows(claim_ids, meeting, group_of, statements)
+        claim_rows = CopyStream(self.conn, claims, _CLAIM_COLUMNS)
+        try:
+            source_rows = self._claim_rows(claim_ids, meeting, group_of, statements, claim_rows)
+        except BaseException:
+            claim_rows.abandon()
+            raise
 
         def copy_claims() -> None:
-            self.checks.insert(claims, _CLAIM_COLUMNS, claim_rows)
+            self.checks.note(claims, _CLAIM_COLUMNS, claim_rows.close())
             self.checks.insert(claim_sources, _SOURCE_COLUMNS, source_rows)
 
         with _beside(self.conn, copy_claims):
@@ -547,16 +552,17 @@ class _BulkBatch:
         meeting: Callable[[int | None], int | None],
         group_of: Callable[[int], int],
         statements: dict[Pair, list[Statement]],
-    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """The rows of the batch's claims and sources, numbered by ``claim_ids``; each
-        placed claim's statement goes into ``statements``, after the stored ones."""
+        out: CopyStream,
+    ) -> list[tuple[Any, ...]]:
+        """Write the batch's claims, numbered by ``claim_ids``, to ``out``; their
+        sources' rows. Each placed claim's statement goes into ``statements``, after
+        the stored ones."""
         pending = [new for listed in self.new_claims.values() for new in listed]
-        rows = []
         said = []
         for claim_id, new in zip(claim_ids, pending, strict=True):
             claim, placed = new.claim, new.placed
             meeting_id = meeting(placed.meeting)
-            rows.append(
+            out.put(
                 (
                     claim_id,
                     new.document,
@@ -593,7 +599,7 @@ class _BulkBatch:
                         group_id=group_of(new.document),
                     )
                 )
-        return rows, said
+        return said
 
 
 @contextmanager

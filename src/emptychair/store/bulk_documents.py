@@ -1,35 +1,32 @@
-"""The documents of one bulk batch, written on PostgreSQL while the batch is decided.
+"""The documents of one bulk batch, written while the batch is decided.
 
 A document row carries the whole text, and the documents' ``COPY`` was the
 longest write of a batch, while the connection sat idle as the batch was
-decided. So on PostgreSQL each new document goes, once decided, into a ``COPY``
-that a thread runs meanwhile (the driver waits for the server without the GIL,
-and deciding needs no connection: ``BatchReferences.prepare`` and
-``BatchPlacer.load`` read everything first). Two of its values are settled later:
+decided. So each new document goes, once decided, into a ``bulk_rows.CopyStream``
+(on PostgreSQL a ``COPY`` that a thread runs meanwhile; deciding needs no
+connection: ``BatchReferences.prepare`` and ``BatchPlacer.load`` read everything
+first). Two of its values are settled later:
 
 - its id is handed out at once, from the table's next one on; the batch moves
   the sequence past the block before commit (every writer holds the writer lock);
 - its syndication group, which a child works out meanwhile, is written as the
   document itself, and the few copies' groups are set by one ``UPDATE`` at the end.
 
-Kept for the end instead (and on SQLite, all of them): a document whose content
-hash a correction earlier in the batch frees, since the old row holds it until
-that correction is written. A document streamed and then corrected later in
-the batch is rewritten at the end like a stored one.
+Kept for the end instead: a document whose content hash a correction earlier in
+the batch frees, since the old row holds it until that correction is written. A
+document streamed and then corrected later in the batch is rewritten at the end
+like a stored one.
 """
 
 from __future__ import annotations
 
-import queue
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, update
 
 from emptychair.store.bulk_references import ReferenceChecks
-from emptychair.store.bulk_rows import copy_rows, first_free_id, reserve_ids
+from emptychair.store.bulk_rows import CopyStream, Row, first_free_id, reserve_ids
 from emptychair.store.schema import documents
 
 COLUMNS = (
@@ -49,7 +46,6 @@ COLUMNS = (
 )
 Values = dict[str, Any]
 """A document's row by column, without ``id`` and ``syndication_group``."""
-Row = tuple[Any, ...]
 
 
 def _row(doc_id: int, values: Values, group: int) -> Row:
@@ -73,13 +69,12 @@ class BatchDocuments:
         self._corrected: dict[int, Values] = {}
         """Rows already in the table (stored, or streamed) to rewrite, by id."""
         self._freed: set[str] = set()
-        self._copy: _Copy | None = None
+        self._copy: CopyStream | None = None
 
     def start_copy(self) -> None:
-        """From now on, write new rows as they are added (PostgreSQL); the caller
-        leaves the connection alone until ``write`` (or ``close``)."""
-        if self._conn.dialect.name == "postgresql":
-            self._copy = _Copy(self._conn)
+        """From now on, write new rows as they are added (``bulk_rows.CopyStream``); the
+        caller leaves the connection alone until ``write`` (or ``close``)."""
+        self._copy = CopyStream(self._conn, documents, COLUMNS)
 
     def add(self, values: Values) -> int:
         """Number a new document, and write it now if it may be; its id."""
@@ -143,28 +138,5 @@ class BatchDocuments:
         """End a copy still running (the batch failed before ``write``): its error, if
         any, gives way to the one that ends the batch."""
         if self._copy is not None:
-            with suppress(Exception):
-                self._copy.close()
+            self._copy.abandon()
             self._copy = None
-
-
-class _Copy:
-    """A ``COPY`` into ``documents`` that a thread runs while rows are put."""
-
-    def __init__(self, connection: Connection) -> None:
-        self._rows: queue.SimpleQueue[Row | None] = queue.SimpleQueue()
-        self._written: list[Row] = []
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-documents")
-        rows = iter(self._rows.get, None)
-        self._done = self._pool.submit(copy_rows, connection, documents, COLUMNS, rows)
-
-    def put(self, row: Row) -> None:
-        self._rows.put(row)
-        self._written.append(row)
-
-    def close(self) -> list[Row]:
-        """End the ``COPY``; the rows written (its error, if it failed)."""
-        self._rows.put(None)
-        self._pool.shutdown()
-        self._done.result()
-        return self._written

@@ -9,7 +9,9 @@ inside the caller's transaction, so a failed batch leaves nothing behind.
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar, cast
 
 import psycopg
@@ -122,6 +124,51 @@ def copy_rows(
         copy.set_types([_pg_type(table, name, connection) for name in columns])
         for row in rows:
             copy.write_row(row)
+
+
+Row = tuple[Any, ...]
+
+
+class CopyStream:
+    """Rows written into a table as they are put: on PostgreSQL by a ``COPY`` that a
+    thread runs meanwhile (the driver waits for the server without the GIL), so the
+    server works while the caller makes the next rows; on SQLite at ``close``.
+
+    The caller leaves the connection alone until ``close`` (or ``abandon``).
+    """
+
+    def __init__(self, connection: Connection, table: Table, columns: Sequence[str]) -> None:
+        self._conn, self._table, self._columns = connection, table, columns
+        self._written: list[Row] = []
+        self._rows: queue.SimpleQueue[Row | None] = queue.SimpleQueue()
+        self._pool: ThreadPoolExecutor | None = None
+        if connection.dialect.name == "postgresql":
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-copy")
+            rows = iter(self._rows.get, None)
+            self._done = self._pool.submit(copy_rows, connection, table, columns, rows)
+
+    def put(self, row: Row) -> None:
+        """Write ``row`` (in the order of the columns)."""
+        if self._pool is not None:
+            self._rows.put(row)
+        self._written.append(row)
+
+    def close(self) -> list[Row]:
+        """Finish writing; the rows written (the database's error, if it refused one)."""
+        if self._pool is None:
+            insert_rows(self._conn, self._table, self._columns, self._written)
+            return self._written
+        self._rows.put(None)
+        self._pool.shutdown()
+        self._done.result()
+        return self._written
+
+    def abandon(self) -> None:
+        """End the thread of a batch that failed: its error, if any, gives way to the
+        one that ends the batch (whose transaction is rolled back)."""
+        if self._pool is not None:
+            self._rows.put(None)
+            self._pool.shutdown()
 
 
 def _pg_type(table: Table, column: str, connection: Connection) -> str:

@@ -7,8 +7,9 @@ and its items arrive as ``SignedItem``; ``signed_batches`` computes the missing
 ones before the writer lock is taken, only for documents not stored yet, and,
 when there is more than one batch, in a child process that signs the next
 batch while the caller writes this one. A thread reads the next batch (and
-hashes its contents) meanwhile too: the caller spends much of a batch waiting
-for the database, with the GIL released.
+hashes the contents whose hash extraction did not carry, ``content_hash``
+column) meanwhile too: the caller spends much of a batch waiting for the
+database, with the GIL released.
 """
 
 from __future__ import annotations
@@ -21,28 +22,34 @@ from itertools import islice
 
 from sqlalchemy import Engine, select
 
-from emptychair.model import Claim, Document
+from emptychair.model import Claim, Document, content_hash
 from emptychair.reconcile import syndication
 from emptychair.store import bulk_child
 from emptychair.store.bulk_rows import among, chunked
 from emptychair.store.schema import documents
-from emptychair.store.write import Item, content_hash
+from emptychair.store.write import Item
 
 Signatures = dict[str, syndication.Signature]
 
 
 class SignedItem(tuple[Document, list[Claim]]):
-    """An ``Item`` (it unpacks as one) that brings its document's MinHash signature,
-    computed at extraction with ``syndication.signature``, or None if it was not."""
+    """An ``Item`` (it unpacks as one) that brings what extraction computed of its
+    document: the MinHash signature (``syndication.signature``) and the content hash
+    (``model.content_hash``), each None if it was not."""
 
     signature: syndication.Signature | None
+    digest: str | None
 
     def __new__(
-        cls, document: Document, claims: list[Claim], signature: syndication.Signature | None
+        cls,
+        document: Document,
+        claims: list[Claim],
+        signature: syndication.Signature | None,
+        digest: str | None = None,
     ) -> SignedItem:
-        """The item ``(document, claims)`` carrying ``signature``."""
+        """The item ``(document, claims)`` carrying ``signature`` and ``digest``."""
         item = super().__new__(cls, (document, claims))
-        item.signature = signature
+        item.signature, item.digest = signature, digest
         return item
 
 
@@ -160,7 +167,7 @@ class _Prefetched:
     def _read(self) -> None:
         try:
             while batch := list(islice(self._items, self._size)):
-                self._put((batch, [content_hash(document) for document, _ in batch]))
+                self._put((batch, [_digest(item) for item in batch]))
                 if self._stop.is_set():
                     return
         except BaseException as exc:  # handed to the consumer, which raises it
@@ -179,6 +186,12 @@ class _Prefetched:
             if isinstance(value, BaseException):
                 raise value
             yield value  # type: ignore[misc]
+
+
+def _digest(item: Item) -> str:
+    """The item's content hash: carried from extraction, or computed."""
+    carried = item.digest if isinstance(item, SignedItem) else None
+    return carried or content_hash(item[0])
 
 
 def _unsigned(

@@ -10,7 +10,6 @@ them and completes the rest.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, bindparam, delete, insert, or_, select, update
 
-from emptychair.model import CERTAINTIES, ROLES, STATUSES, Claim, Document, Source
+from emptychair.model import (
+    CERTAINTIES,
+    ROLES,
+    STATUSES,
+    Claim,
+    Document,
+    Source,
+    content_hash,
+)
 from emptychair.reconcile import syndication
 from emptychair.reconcile.meetings import candidate_months, parse_meeting_date
 from emptychair.store import placement, records
@@ -128,12 +135,6 @@ class _Batch:
         if near is not None:
             self.near[doc_id] = near
             self.near_on[near.published].add(doc_id)
-
-
-def content_hash(document: Document) -> str:
-    """SHA-256 of the title and text, whitespace-normalised: what "same content" means."""
-    body = " ".join((document.title or "").split()) + "\n" + " ".join(document.text.split())
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def ingest(

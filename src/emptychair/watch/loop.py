@@ -15,11 +15,10 @@ from urllib.parse import urlsplit
 from emptychair import __version__
 from emptychair.analyze.patterns import Downgrade, Patterns, Streak, patterns
 from emptychair.extract import extract
-from emptychair.model import Claim, Document
+from emptychair.model import Claim, Document, content_hash
 from emptychair.sources.errors import UnreadableError
 from emptychair.sources.html import html_document
 from emptychair.store import Store
-from emptychair.store.write import content_hash
 from emptychair.watch.feeds import Entry, FeedError, parse_feed
 from emptychair.watch.fetch import Fetcher, FetchError
 from emptychair.watch.state import WatchState
