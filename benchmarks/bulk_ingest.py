@@ -67,6 +67,7 @@ from emptychair.store import (  # noqa: E402
     bulk,
     bulk_lookups,
     bulk_references,
+    bulk_rows,
     bulk_syndication,
     open_store,
 )
@@ -261,13 +262,14 @@ def stage_timer() -> Iterator[dict[str, float]]:
     ``COPY <table>`` each table's insert; ``records`` recomputing records, its
     own COPY excluded; ``write`` the whole write step, which includes waiting for
     the child's syndication groups and the batch's reference checks. On PostgreSQL
-    the COPY of documents, claims and sources runs in a thread while records are
-    reconciled, so those stages overlap.
+    the COPY of documents runs in a thread while the batch is decided, that of
+    claims while their rows are made, and those of claims and sources while records
+    are reconciled, so those stages overlap.
     """
     spent: dict[str, float] = {}
     patched: list[tuple[Any, str, Any]] = []
 
-    def wrap(owner: Any, name: str, stage: Callable[..., str]) -> None:
+    def wrap(owner: Any, name: str, stage: Callable[..., str | None]) -> None:
         original = getattr(owner, name)
 
         def timed_call(*args: Any, **kwargs: Any) -> Any:
@@ -276,16 +278,22 @@ def stage_timer() -> Iterator[dict[str, float]]:
                 return original(*args, **kwargs)
             finally:
                 key = stage(*args)
-                spent[key] = spent.get(key, 0.0) + time.perf_counter() - start
+                if key is not None:
+                    spent[key] = spent.get(key, 0.0) + time.perf_counter() - start
 
         patched.append((owner, name, original))
         setattr(owner, name, timed_call)
 
     def copy_stage(_: Any, table: Any, *rest: Any) -> str:
-        return f"COPY {table.name}"  # executemany on SQLite
+        return f"COPY {table.name}"
 
-    for module in (bulk_lookups, bulk_references):
-        wrap(module, "insert_rows", copy_stage)
+    def executemany_stage(connection: Any, table: Any, *rest: Any) -> str | None:
+        # Named as on PostgreSQL, where ``insert_rows`` goes through ``copy_rows``.
+        return None if connection.dialect.name == "postgresql" else copy_stage(None, table)
+
+    wrap(bulk_rows, "copy_rows", copy_stage)
+    for module in (bulk_lookups, bulk_references, bulk_rows):
+        wrap(module, "insert_rows", executemany_stage)
     for name in ("stored_statements", "record_rows", "replace_records"):
         wrap(bulk, name, lambda *a: "records")
     wrap(bulk._BulkBatch, "read", lambda *a: "placement")
