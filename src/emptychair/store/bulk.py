@@ -21,8 +21,10 @@ of documents, one transaction):
    batches).
 4. The outcome is written set-wise: one COPY (PostgreSQL) or executemany
    (SQLite) per table, and the records of every touched (meeting, office)
-   reconciled once. Where the role may, foreign keys are checked once for the
-   batch rather than row by row (``bulk_references``).
+   reconciled once. On PostgreSQL the documents' COPY runs while the batch is
+   decided (``bulk_documents``) and the claims' while their rows are made.
+   Where the role may, foreign keys are checked once for the batch rather than
+   row by row (``bulk_references``).
 
 The same input therefore leaves the same documents, claims, sources, meetings
 and records as the ordinary path, a second run finds every document unchanged,
@@ -492,13 +494,13 @@ class _BulkBatch:
     def write(self) -> None:
         """Write everything decided, a statement or two per table, then the records.
 
-        The new documents were mostly written as they were decided (on PostgreSQL,
-        ``bulk_documents``); the rest of them wait for the syndication groups, which
-        are asked for after everything that does not need them. The
-        ``COPY`` of claims and sources runs in a thread (its driver waits for the
-        server without the GIL) while the records are reconciled: from the stored
-        claims, read before the new ones are written, and the new claims'
-        statements taken from memory.
+        Most new documents went to the store as they were decided (``bulk_documents``;
+        on SQLite they are inserted here); the rest wait for the syndication groups,
+        asked for after everything that does not need them. On PostgreSQL the claims
+        go to their ``COPY`` as their rows are made, and that and the sources' end in
+        a thread (the driver waits for the server without the GIL) while the records
+        are reconciled: from the stored claims, read before the new ones are
+        written, and the new claims' statements taken from memory.
         """
         self.docs.finish_copy()
         meeting_ids = self.placer.write(self.checks)
@@ -515,7 +517,7 @@ class _BulkBatch:
         self.docs.write(group_of)
         claim_rows = CopyStream(self.conn, claims, _CLAIM_COLUMNS)
         try:
-            source_rows = self._claim_rows(claim_ids, meeting, group_of, statements, claim_rows)
+            source_rows = self._stream_claims(claim_ids, meeting, group_of, statements, claim_rows)
         except BaseException:
             claim_rows.abandon()
             raise
@@ -546,7 +548,7 @@ class _BulkBatch:
             )
             self.checks.note(claims, ("meeting_id",), [(m["new_meeting"],) for m in moves])
 
-    def _claim_rows(
+    def _stream_claims(
         self,
         claim_ids: list[int],
         meeting: Callable[[int | None], int | None],
