@@ -297,3 +297,19 @@ def test_registry_surname_resolves_to_reference_list_holder() -> None:
     assert m.entity.name == "Joe Biden"
     assert m.entity.country == "USA"
     assert m.entity.role == "leader"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # "La Paz", "San Jose" and "Santo Domingo" are places; their words alone are names.
+        ("Bolivia's foreign minister, Fernando Paz, arrived in La Paz.", "Fernando Paz"),
+        ("Costa Rica's President Jose Domingo spoke in San Jose.", "Jose Domingo"),
+        # Untitled words after "in" or "at" name a place, not a second person.
+        ("Premier Wen Lan will take part in the summit, in Rio de Janeiro, next week.", "Wen Lan"),
+        ("Premier Wen Lan arrived at Porto Alegre on Friday.", "Wen Lan"),
+    ],
+)
+def test_places_of_several_words(sentence: str, name: str) -> None:
+    m = only_person(sentence)
+    assert m.entity.name == name

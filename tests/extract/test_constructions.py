@@ -925,3 +925,35 @@ def test_the_one_sent_named_after_a_possessive_noun() -> None:
     assert [(c.person, c.status, c.representative) for c in found] == [
         ("Gilberto Teodoro", "absent", "Irineo Espino")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's foreign minister, Ana Soto, flew in for the OSCE ministerial on Thursday.",
+        "Chile's foreign minister, Ana Soto, jetted in to attend the OSCE ministerial.",
+        "Chile's foreign minister, Ana Soto, was also present at the OSCE ministerial.",
+        "Chile's foreign minister, Ana Soto, made her debut at the OSCE ministerial on Thursday.",
+    ],
+)
+def test_idioms_of_turning_up(sentence: str) -> None:
+    (found,) = claims(sentence)
+    assert (found.person, found.forum, found.status) == ("Ana Soto", "osce-ministers", "attend")
+
+
+@pytest.mark.parametrize("verb", ["will not travel to Lima for", "will skip"])
+def test_with_someone_going_in_his_place_is_a_stand_in_not_company(verb: str) -> None:
+    found = claims(
+        f"Peruvian President Carlos Rivas {verb} the APEC leaders' meeting, with Trade "
+        "Minister Elena Paz going in his stead."
+    )
+    assert [(c.person, c.status, c.representative) for c in found] == [
+        ("Carlos Rivas", "absent", "Elena Paz")
+    ]
+
+
+def test_words_of_a_place_of_several_words_may_be_a_name() -> None:
+    """ "San Jose" and "Santo Domingo" are places; Jose Domingo is a minister."""
+    (found,) = claims("Foreign Minister Jose Domingo will attend the G20 summit in Santo Domingo.")
+    assert (found.person, found.role) == ("Jose Domingo", "foreign_minister")
+    assert found.status == "attend"

@@ -503,7 +503,13 @@ def _trim(sentence: str, start: int, end: int, non_names: frozenset[str]) -> tup
     """Drop capitalised words that cannot be part of a name from both ends of a run."""
     text = sentence[start:end]
     tokens = list(re.finditer(r"\S+", text))
-    keep = [tok for tok in tokens if tok.group(0).lower().strip(",") not in non_names]
+    places = [m.span() for m in lexicon.place_phrases().finditer(text)]
+    keep = [
+        tok
+        for tok in tokens
+        if tok.group(0).lower().strip(",") not in non_names
+        and not any(s <= tok.start() < e for s, e in places)
+    ]
     # A sentence's first word is capitalised whatever it is: "Calling Xi", "Should Xi".
     word = tokens[0].group(0)
     opener = re.search(r"(?:ing|ed|ly)$", word) or word.lower() in _OPENERS
@@ -550,6 +556,13 @@ def _named(
         return ActorMention(start, end, registry.add(name, None, None, False), "name")
     country, role = _appositive(sentence, end)
     possessor = _possessor_country(sentence, start)
+    # "in Rio de Janeiro", "at Sochi": untitled words after "in" or "at" name a place,
+    # unless someone of that name holds an office ("in Lavrov's absence" is possessive).
+    at_place = re.search(r"\b(?:in|at)\s+$", sentence[:start]) and not sentence[end:].startswith(
+        ("'", "’")
+    )
+    if at_place and not (honorific or role) and lookup_holder(name, registry.published) is None:
+        return None
     # Two or more name words make a person; one word needs a title or an honorific.
     confirmed = bool(honorific or role or possessor or " " in name)
     if not confirmed and lookup_holder(name, registry.published) is None:

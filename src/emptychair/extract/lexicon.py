@@ -143,10 +143,17 @@ def non_name_words() -> frozenset[str]:
     words = set(_STOP_WORDS.split())
     for title in titles():
         words.update(w for w in re.findall(r"[a-z]+", title.pattern) if len(w) > 2)
-    c = countries()
-    for form in c.by_form:
-        words.update(form.lower().split())
+    # Of place names, only the one-word ones: "Paz" or "Jose" alone is a name, "La Paz"
+    # and "San Jose" are places (``place_phrases``).
+    words.update(form.lower() for form in countries().by_form if " " not in form)
     return frozenset(words)
+
+
+@cache
+def place_phrases() -> re.Pattern[str]:
+    """Country, capital and demonym forms of more than one word ("United States", "La Paz")."""
+    forms = sorted((f for f in countries().by_form if " " in f), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
 
 
 _STOP_WORDS = """

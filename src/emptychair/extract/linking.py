@@ -254,6 +254,9 @@ def _companions(trigger: Trigger, after: list[ActorMention], text: str) -> list[
     # "with Asia-Pacific leaders and will send X": a new verb phrase, not company.
     if _VERB_BETWEEN.search(text, company.end(), listed[0].start):
         return []
+    # "with Harris going in his place": X is the subject of its own -ing verb.
+    if re.match(r"\s+\w+ing\b", text[listed[0].end :]):
+        return []
     return coordinated_after(listed, text)
 
 
@@ -391,10 +394,13 @@ def _is_object(text: str, mention: ActorMention, trigger: Trigger) -> bool:
     # "... by President X, who will attend": the relative clause is about X.
     if re.match(r",\s+who\b", text[mention.end : trigger.start]):
         return False
-    # "with Marco Rubio staying away": X is the subject of the -ing verb after it.
+    # "with Marco Rubio staying away", "with Harris going in his place": X is the
+    # subject of the -ing verb after it.
     absolute = re.search(r"\bwith(?:out)?\s+(?:\S+\s+){0,2}$", text[: mention.start])
-    return not (
-        absolute
-        and not text[mention.end : trigger.start].strip()
-        and re.match(r"\w+ing\b", text[trigger.start : trigger.end])
+    gap = text[mention.end : trigger.start]
+    gerund = (
+        re.match(r"\w+ing\b", text[trigger.start : trigger.end])
+        if not gap.strip()
+        else re.fullmatch(r"\s+\w+ing\s+", gap)
     )
+    return not (absolute and gerund)

@@ -46,7 +46,7 @@ _ATTEND = [
     r"(?:take|takes|took|taking|taken) part",
     r"participat(?:e|es|ed|ing)",
     rf"join{_V}(?= (?:the|a|an|his|her|their|its|other|fellow|world|G\d+|[A-Z]\w+ leaders|leaders|counterparts|talks|allies|ministers))",
-    r"(?:be|is|are|was|were|been|being) (?:present|there|in attendance|on hand)",
+    r"(?:be|is|are|was|were|been|being) (?:also |all |both )?(?:present|there|in attendance|on hand)",
     r"(?:be|is|are|was|were|been) (?:among (?:them|those|the (?:leaders|attendees|participants))|at (?:the|this|next|that)\b)",
     r"\bbe (?:in|at) (?:the )?(?=[A-Z])",
     r"(?:is|are|was|were) in town for",
@@ -68,6 +68,9 @@ _ATTEND = [
     r"(?:leave|leaves|left|leaving) (?:only |just |barely )?(?:\w+ )?(?:minutes|hours|shortly|soon) after (?:it|the \w+) (?:opened|began|started)",
     r"(?:cut|cuts|cutting) short (?:his|her|their) (?:\w+ )*?(?:visit|trip|stay|attendance)",
     r"(?:fly|flies|flew|flying|flown) (?:in)?to [^,.;]{0,30}?\bfor\b",
+    r"(?:fly|flies|flew|flying|flown|jet|jets|jetted|jetting) in (?:for|to (?:attend|join))\b",
+    # "made his debut at the Shangri-La Dialogue": a first appearance is an appearance.
+    r"(?:make|makes|made|making) (?:his|her|their|its) (?:[\w-]+ )?debut at\b",
     r"(?:arrive|arrives|arrived|arriving|landed|lands|touched down) (?:in|at) [^,.;]{0,40}?\b(?:for|to (?:take part|attend|join))\b",
     r"(?:arrive|arrives|arrived|arriving) (?:in|at) (?:[A-Z][\w.-]+ ?){1,3}(?:for|on|,|$)",
     r"(?:reached|reaches) (?:the )?(?:alliance|[A-Z])",
