@@ -957,3 +957,75 @@ def test_words_of_a_place_of_several_words_may_be_a_name() -> None:
     (found,) = claims("Foreign Minister Jose Domingo will attend the G20 summit in Santo Domingo.")
     assert (found.person, found.role) == ("Jose Domingo", "foreign_minister")
     assert found.status == "attend"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "certainty"),
+    [
+        ("Chile's President Ana Soto has ruled out attending the G20 summit.", "reported"),
+        ("Chile's President Ana Soto has no plans to attend the G20 summit.", "expected"),
+        ("Chile's President Ana Soto was a no-show at the G20 summit on Saturday.", "reported"),
+    ],
+)
+def test_ruling_out_having_no_plans_and_a_no_show_are_absences(
+    sentence: str, certainty: str
+) -> None:
+    (found,) = claims(sentence)
+    assert (found.person, found.status, found.certainty) == ("Ana Soto", "absent", certainty)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's President Ana Soto has accepted an invitation to the G20 summit.",
+        "For the G20 summit, the hosts invited Chile's President Ana Soto, who has accepted.",
+    ],
+)
+def test_accepting_an_invitation_is_attending(sentence: str) -> None:
+    (found,) = claims(sentence)
+    assert (found.person, found.status, found.certainty) == ("Ana Soto", "attend", "reported")
+
+
+def test_speaking_on_his_behalf_is_standing_in_and_reading_a_text_is_not() -> None:
+    found = claims(
+        "Chile's President Ana Soto did not travel to the UN General Assembly. Foreign "
+        "Minister Luis Vidal spoke on her behalf in the general debate."
+    )
+    assert [(c.person, c.status, c.representative) for c in found] == [
+        ("Ana Soto", "absent", "Luis Vidal")
+    ]
+    errand = claims(
+        "Chile's President Ana Soto spoke at the G20 summit. Her aide read a statement "
+        "out on her behalf at a side event."
+    )
+    assert [(c.person, c.status) for c in errand] == [("Ana Soto", "attend")]
+
+
+def test_a_meeting_of_two_after_the_summit_is_not_company() -> None:
+    found = claims(
+        "Chile's President Ana Soto landed in Lima for the APEC leaders' meeting and a "
+        "long-awaited summit with Peruvian President Jose Ruiz."
+    )
+    assert [(c.person, c.status) for c in found] == [("Ana Soto", "attend")]
+
+
+def test_the_state_first_and_the_people_after_the_verb() -> None:
+    found = claims(
+        "Absent from the G20 summit on Saturday were Chile's President Ana Soto and "
+        "Peru's Jose Ruiz. Also attending were Bolivian President Luis Arce and "
+        "Uruguayan President Yamandu Orsi."
+    )
+    assert {(c.person, c.status) for c in found} == {
+        ("Ana Soto", "absent"),
+        ("Jose Ruiz", "absent"),
+        ("Luis Arce", "attend"),
+        ("Yamandu Orsi", "attend"),
+    }
+
+
+@pytest.mark.parametrize(
+    "meeting", ["the Munich security conference", "the security conference in Munich"]
+)
+def test_the_munich_conference_named_in_lower_case(meeting: str) -> None:
+    (found,) = claims(f"Britain's Foreign Secretary Tom Ward will attend {meeting}.")
+    assert (found.forum, found.status) == ("munich-security-conference", "attend")

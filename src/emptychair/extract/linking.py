@@ -74,6 +74,10 @@ _COMPANY = re.compile(
     r"(?<!met )(?<!meet )(?<!meets )(?<!meeting )(?<!talks )(?<!talk )(?<!spoke )with)\b",
     re.I,
 )
+_MEETING_OF_TWO = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:summit|meeting|call|talks|sitdown|encounter)\s+$",
+    re.I,
+)
 _HOSTS = re.compile(r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming)\s+")
 _INCLUDES = re.compile(
     r"[^.;:]{0,60}?\b(?:include|includes|included|including|are|were|will be|is|was|"
@@ -136,6 +140,12 @@ def link(
     if trigger.side == "object":
         owner = _owner(trigger, before, after, text)
         return Link((owner.entity,), None, clause) if owner else nobody
+    if trigger.side == "inverted":
+        # "Absent from the summit were X and Y": the people listed after the verb.
+        named = [a for a in after if a.entity.name or a.kind == "group"]
+        if not named:
+            return nobody
+        return Link(tuple(a.entity for a in coordinated_after(named, text)), None, clause)
     if trigger.side == "without":
         first = after[0] if after and after[0].start - trigger.end < 40 else None
         return Link((first.entity,), None, clause) if first else nobody
@@ -245,7 +255,9 @@ def _companions(trigger: Trigger, after: list[ActorMention], text: str) -> list[
     if trigger.status != "attend":
         return []
     company = _COMPANY.search(text, trigger.start, trigger.end + 90)
-    if company is None:
+    # "for the APEC meeting and a long-awaited summit with Biden": a meeting of two,
+    # where "the NATO summit with his ministers" is company.
+    if company is None or _MEETING_OF_TWO.search(text, 0, company.start()):
         return []
     listed = [a for a in after if a.start >= company.end() and (a.entity.name or a.kind == "group")]
     listed = [a for a in listed if not _possessive(text, a)]

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 Side = Literal[
-    "subject", "object", "standin", "represented", "without", "contrast", "sent", "excluded"
+    "subject",
+    "object",
+    "standin",
+    "represented",
+    "without",
+    "contrast",
+    "sent",
+    "excluded",
+    "inverted",
 ]
 
 
@@ -71,6 +79,9 @@ _ATTEND = [
     r"(?:fly|flies|flew|flying|flown|jet|jets|jetted|jetting) in (?:for|to (?:attend|join))\b",
     # "made his debut at the Shangri-La Dialogue": a first appearance is an appearance.
     r"(?:make|makes|made|making) (?:his|her|their|its) (?:[\w-]+ )?debut at\b",
+    # FORMAT.md: "accepted" is attending; "invited X, who has accepted".
+    r"accept(?:s|ed|ing)? (?:an|the|a|his|her|their) (?:[\w-]+ )?invitation",
+    r"(?<=\bwho )(?:has |have |had )?accepted(?=\s*[.;,]|\s*$)",
     r"(?:arrive|arrives|arrived|arriving|landed|lands|touched down) (?:in|at) [^,.;]{0,40}?\b(?:for|to (?:take part|attend|join))\b",
     r"(?:arrive|arrives|arrived|arriving) (?:in|at) (?:[A-Z][\w.-]+ ?){1,3}(?:for|on|,|$)",
     r"(?:reached|reaches) (?:the )?(?:alliance|[A-Z])",
@@ -121,6 +132,7 @@ _ABSENT = [
     r"(?:decline|declines|declined|declining) (?:the |an |to attend)",
     r"(?:decided|decides|decide) against",
     r"(?:be|is|are|was|were|been) (?:absent|missing)",
+    r"(?:be|is|are|was|were|been) (?:a |the )?(?:notable |conspicuous )?no-show",
     r"(?:be|is|are|was|were) (?:not|n't) (?:on (?:his|her) itinerary|among)",
     r"(?:will|would) be without",
     r"(?:is|are|was|were|be) (?:not|n['’]t) (?:there|present|in attendance|on hand)",
@@ -138,6 +150,13 @@ _ABSENT_NOUNS = r"(?:absence|non-attendance|no-show|nonattendance|decision not t
 _ATTEND_NOUNS = r"(?:presence (?:at|in)\b|(?:attendance|participation|presence) (?:is|was|has been|had been) (?:already )?confirmed)"
 # "X will represent the country instead" / "in Hegseth's place" / "instead of Y" / "stand in for Y".
 _STANDIN = r"(?:in (?:his|her|their|[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s?) (?:place|stead)|instead of|in place of|on behalf of|(?:stand|stands|stood|standing|fill|fills|filling) in for|(?:take|takes|took) (?:the President's|his|her) (?:seat|place))"
+# "spoke on his behalf during the debate": taking part for someone, not any errand
+# done for them ("read the text out on his behalf").
+_ON_BEHALF = (
+    r"(?:spoke|speaks|speak|speaking|attended|attends|attend|attending|went|goes|go|going|"
+    r"travell?ed|travels|travel|addressed|addresses|address|took part|takes part|"
+    r"participated|participates)\b[^,.;]{0,40}? on (?:his|her|their|[A-Z][\w-]*['’]s?) behalf"
+)
 _REPRESENT = r"(?:represent|represents|represented|representing|replace|replaces|replacing)"
 
 # Missing part of a meeting is attending it (FORMAT.md): checked before "missed".
@@ -155,7 +174,21 @@ _PARTIAL = (
 # Hedges that may stand before a verb left out: "he was unlikely to."
 _ELLIPSIS = ["likely", "unlikely", "expected", "planning", "going", "due", "set", "plans", "hopes"]
 
+# "Absent from the summit were X and Y", "Also attending were ...": the state comes
+# first, the people after the verb.
+_INVERTED = r"^(?:(?:Also|Notably|Conspicuously) )?(?:{state})\b[^.;]{{0,80}}?\b(?:were|was|are|is|will be)\b"
+
 _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
+    (
+        re.compile(_INVERTED.format(state="absent|missing|not (?:attending|present|there)"), re.I),
+        "absent",
+        "inverted",
+    ),
+    (
+        re.compile(_INVERTED.format(state="attending|present|in attendance|among the attendees")),
+        "attend",
+        "inverted",
+    ),
     (re.compile(rf"\b{_PARTIAL}"), "attend", "subject"),
     (re.compile(rf"\b(?:{'|'.join(_VIRTUAL)})", re.I), "virtual", "subject"),
     (re.compile(rf"\b(?:{'|'.join(_ABSENT)})\b"), "absent", "subject"),
@@ -163,6 +196,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
     (re.compile(rf"\b{_ABSENT_NOUNS}\b", re.I), "absent", "object"),
     (re.compile(rf"\b{_ATTEND_NOUNS}\b"), "attend", "object"),
     (re.compile(rf"\b{_STANDIN}"), "absent", "standin"),
+    (re.compile(rf"\b{_ON_BEHALF}"), "absent", "standin"),
     (
         re.compile(
             rf"\b(?:(?:be|is|was|are|were|being|been|having \w+) )?(?:[a-z]+ )?{_REPRESENT}\b(?: by)?"
@@ -209,7 +243,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|neither|nor|without|cannot|unable|refused to|declined to|"
-    r"chose not|opted not|decided not|decided against|unlikely|fail(?:s|ed)? to)\b|n['’]t\b",
+    r"chose not|opted not|decided not|decided against|unlikely|fail(?:s|ed)? to|"
+    r"(?:rule|rules|ruled|ruling) out|no (?:plans?|intention|intent) (?:to|of))\b|n['’]t\b",
     re.I,
 )
 
