@@ -1029,3 +1029,57 @@ def test_the_state_first_and_the_people_after_the_verb() -> None:
 def test_the_munich_conference_named_in_lower_case(meeting: str) -> None:
     (found,) = claims(f"Britain's Foreign Secretary Tom Ward will attend {meeting}.")
     assert (found.forum, found.status) == ("munich-security-conference", "attend")
+
+
+def test_expected_at_the_meeting_is_expected_attendance() -> None:
+    (found,) = claims(
+        "Chile's foreign minister, Ana Soto, is also expected at the OSCE ministerial."
+    )
+    assert (found.person, found.status, found.certainty) == ("Ana Soto", "attend", "expected")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's President Ana Soto left the G20 summit early and did not attend "
+        "Sunday's sessions.",
+        "Chile's President Ana Soto arrived late at the G20 summit but took part in the "
+        "working dinner.",
+    ],
+)
+def test_part_of_a_meeting_attended_or_not_is_attending(sentence: str) -> None:
+    (found,) = claims(sentence)
+    assert (found.person, found.status) == ("Ana Soto", "attend")
+
+
+def test_asking_someone_to_lead_the_delegation_is_no_statement() -> None:
+    found = claims(
+        "Chile's President Ana Soto is considering skipping the COP30 talks. She has asked "
+        "Environment Minister Luis Vidal to prepare to lead the delegation."
+    )
+    assert [(c.person, c.status, c.certainty) for c in found] == [
+        ("Ana Soto", "absent", "possible")
+    ]
+
+
+def test_a_council_or_organisation_is_no_person_who_sends() -> None:
+    (found,) = claims(
+        "Chile's President Ana Soto is skipping the Shanghai Cooperation Organisation summit, "
+        "sending Foreign Minister Luis Vidal."
+    )
+    assert (found.person, found.status, found.representative) == (
+        "Ana Soto",
+        "absent",
+        "Luis Vidal",
+    )
+
+
+def test_joining_a_head_of_government_for_the_summit() -> None:
+    found = claims(
+        "Chile's President Ana Soto will join Peruvian President Jose Ruiz in Lima on "
+        "Saturday for the APEC leaders' meeting."
+    )
+    assert {(c.person, c.status) for c in found} == {
+        ("Ana Soto", "attend"),
+        ("Jose Ruiz", "attend"),
+    }

@@ -522,11 +522,21 @@ def _trim(sentence: str, start: int, end: int, non_names: frozenset[str]) -> tup
     last = first
     while last + 1 < len(tokens) and tokens[last + 1] in keep:
         last += 1
+    # "Shanghai Cooperation Organisation", "Gulf Cooperation Council": words before an
+    # institution's noun are its name, not a person's.
+    if last + 1 < len(tokens) and tokens[last + 1].group(0).strip(",").lower() in _INSTITUTIONS:
+        return start, start, ""
     s, e = start + tokens[first].start(), start + tokens[last].end()
     name = sentence[s:e].rstrip(",")
     return s, s + len(name), name
 
 
+_INSTITUTIONS = frozenset(
+    (
+        "organisation organization council union league alliance forum dialogue conference "
+        "summit commission committee bank fund assembly treaty agency institute foundation"
+    ).split()
+)
 _OPENERS = frozenset(
     (
         "should could would will can may might must did does do has have had is are was were "

@@ -22,7 +22,8 @@ CLAUSE_BREAK = re.compile(
 # "is not expected to pledge aid and will take part": each verb phrase has its own hedges.
 _COORDINATED = re.compile(
     r"\b(?:and|but)\b(?=\s+(?:will|would|is|was|are|were|has|had|did|does|plans|intends|may|might|"
-    r"could|can|also|then|later|[a-z]+ed)\b)"
+    r"could|can|also|then|later|[a-z]+ed|took|went|flew|made|met|left|spoke|came|sent|gave|"
+    r"held|led|sat|stood|kept)\b)"
 )
 # What may stand between the members of a list of people: commas, "and", an appositive,
 # and the country word of the next member ("Modi and South African president Ramaphosa").
@@ -64,11 +65,14 @@ _VERB_BETWEEN = re.compile(
 _PASSIVE = re.compile(r"\s+(?:was|were|is|are|be|been|being|has been|had been)\s+(?:\w+\s+)?")
 _REQUESTED = re.compile(
     r"\b(?:pressed|urged|urging|urges|advised|encouraged|begged|pleaded with|called on|"
-    r"appealed to|implored|persuade|persuading)\s+(?:[\w.’'-]+\s+){1,4}to\s+(?:\w+\s+)?$",
+    r"appealed to|implored|persuade|persuading|asked|asks|asking|told|instructed|ordered|"
+    r"tasked|directed)\s+(?:[\w.’'-]+\s+){1,4}to\s+(?:(?:prepare|get ready) to\s+|\w+\s+)?$",
     re.I,
 )
 _COMPANY = re.compile(
     r"\b(?:together with|along with|alongside|accompanied by|"
+    r"join(?:s|ed|ing)?(?=\s+(?:[A-Z][\w.]*['’]s\s+|[A-Z][a-z]+\s+)?"
+    r"(?:President|Prime Minister|Premier|Chancellor|King|Queen)\b)|"
     r"joined(?:\s+(?:at|in|on)\s+[^,.;]{1,60}?)?\s+by|"
     # "with" alone, but not "meet with", "talks with": those are other people.
     r"(?<!met )(?<!meet )(?<!meets )(?<!meeting )(?<!talks )(?<!talk )(?<!spoke )with)\b",

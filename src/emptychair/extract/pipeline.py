@@ -485,7 +485,11 @@ class _Reader:
             return []  # "dropped plans to attend": the absence trigger speaks for it.
         status = trigger.status
         # "has not decided whether to attend": the negation is on the deciding.
-        if trigger.side in ("subject", "sent") and not _WEIGHING.search(clause):
+        if (
+            trigger.negatable
+            and trigger.side in ("subject", "sent")
+            and not _WEIGHING.search(clause)
+        ):
             status = apply_negation(status, window)
         if trigger.side == "sent" and linked.representative:
             status = "absent"  # the sender stays away; the one sent stands in

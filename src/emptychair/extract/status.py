@@ -33,9 +33,15 @@ class Trigger:
     status: str
     side: Side
     negatable: bool = True
+    """False where negation leaves the status as it is: "did not attend Tuesday's
+    sessions" is still attending the meeting."""
 
 
 _V = r"(?:s|es|ed|d|ing)?"
+# "will join President Biden for the summit": whom one joins at a meeting is there too.
+_HEADS = (
+    r"(?:[A-Z][\w.]*['’]s |[A-Z][a-z]+ )?(?:President|Prime Minister|Premier|Chancellor|King|Queen)"
+)
 # Travel to a place: a claim only where the place is the venue of a meeting.
 TRAVEL = (
     r"(?:travel|travels|travell?ed|travell?ing|fly|flies|flew|flying|head|heads|headed|heading|"
@@ -53,13 +59,14 @@ _ATTEND = [
     r"attend(?:s|ed|ing)?\b",
     r"(?:take|takes|took|taking|taken) part",
     r"participat(?:e|es|ed|ing)",
-    rf"join{_V}(?= (?:the|a|an|his|her|their|its|other|fellow|world|G\d+|[A-Z]\w+ leaders|leaders|counterparts|talks|allies|ministers))",
+    rf"join{_V}(?= (?:the|a|an|his|her|their|its|other|fellow|world|G\d+|[A-Z]\w+ leaders|leaders|counterparts|talks|allies|ministers|{_HEADS})\b)",
     r"(?:be|is|are|was|were|been|being) (?:also |all |both )?(?:present|there|in attendance|on hand)",
     r"(?:be|is|are|was|were|been) (?:among (?:them|those|the (?:leaders|attendees|participants))|at (?:the|this|next|that)\b)",
     r"\bbe (?:in|at) (?:the )?(?=[A-Z])",
     r"(?:is|are|was|were) in town for",
     # "is due in Brussels on Thursday for the meeting": the hedge stays before the trigger.
     r"(?:(?<=\bdue )|(?<=\bexpected ))(?:in|at) (?:[A-Z][\w.-]+ ?){1,3}(?:(?:on|this|next) \w+ )?for\b",
+    r"(?:(?<=\bdue )|(?<=\bexpected ))at\b(?= (?:the|this|next|a|an)\b)",
     r"(?:among|one of) (?:the )?(?:[\w'’]+ ){0,3}(?:attendees|participants|guests|speakers)\b",
     r"(?:come|comes|came|coming|go|goes|went|going)(?=\s*[,.;]|\s+(?:either|after all|in person|himself|herself|this year|because)\b)",
     r"(?:is|are|was|were) in (?:[A-Z][\w-]+ ?){1,3} for",
@@ -168,6 +175,10 @@ _PARTIAL = (
     r"(?! (?:the )?(?:[\w-]+ ){0,3}(?:ministers|leaders|heads|chiefs|members|envoys|allies)\b(?!['’]))"
     # "absent from four of the 11 sessions"
     r"|(?:be|is|are|was|were) absent from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b"
+    # "did not attend Tuesday's sessions", "took part in the working dinner"
+    r"|(?:attend|attends|attended|attending|took part in|take part in|takes part in) "
+    r"(?:\w+['’]s |the )(?:(?:final|closing|last|opening|first|second|afternoon|morning|"
+    r"evening|working|remaining) )?(?:sessions|day|dinner|lunch|plenary)\b"
     r"|(?:absence|absences) from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b"
 )
 
@@ -177,6 +188,8 @@ _ELLIPSIS = ["likely", "unlikely", "expected", "planning", "going", "due", "set"
 # "Absent from the summit were X and Y", "Also attending were ...": the state comes
 # first, the people after the verb.
 _INVERTED = r"^(?:(?:Also|Notably|Conspicuously) )?(?:{state})\b[^.;]{{0,80}}?\b(?:were|was|are|is|will be)\b"
+
+_PARTIAL_RE = re.compile(rf"\b{_PARTIAL}")
 
 _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
     (
@@ -189,7 +202,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Side]] = [
         "attend",
         "inverted",
     ),
-    (re.compile(rf"\b{_PARTIAL}"), "attend", "subject"),
+    (_PARTIAL_RE, "attend", "subject"),
     (re.compile(rf"\b(?:{'|'.join(_VIRTUAL)})", re.I), "virtual", "subject"),
     (re.compile(rf"\b(?:{'|'.join(_ABSENT)})\b"), "absent", "subject"),
     (re.compile(rf"\b(?:{'|'.join(_ATTEND)})"), "attend", "subject"),
@@ -259,7 +272,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
         for m in pattern.finditer(sentence):
             if any(m.start() < t.end and t.start < m.end() for t in found):
                 continue
-            found.append(Trigger(m.start(), m.end(), status, side))
+            # Missing part of a meeting, or not attending part of it, is still attending.
+            negatable = pattern is not _PARTIAL_RE
+            found.append(Trigger(m.start(), m.end(), status, side, negatable))
     return sorted(found, key=lambda t: t.start)
 
 
