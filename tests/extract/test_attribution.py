@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from emptychair.extract.attribution import find_sources
+from emptychair.extract.attribution import SourceMemory, find_sources
 from emptychair.model import Source
 
 
@@ -115,3 +115,27 @@ def test_no_source_when_the_text_speaks_on_its_own_authority() -> None:
 
 def test_analysts_are_not_a_source_of_attendance() -> None:
     assert sources("Analysts said the summit would achieve little.") == []
+
+
+def descriptors(sentence: str) -> list[str]:
+    return [s.descriptor for _, s in find_sources(sentence, [])]
+
+
+def test_a_counted_plural_takes_the_article_its_sound_wants() -> None:
+    assert descriptors("He will go, two U.S. officials said.") == ["a U.S. official"] * 2
+    assert descriptors("He will go, two Italian aides said.") == ["an Italian aide"] * 2
+
+
+def test_the_officials_again_are_the_officials_already_cited() -> None:
+    memory = SourceMemory()
+    first = memory.resolve(find_sources("He will go, according to two U.S. officials.", []))
+    again = memory.resolve(find_sources("He will also speak, the officials said.", []))
+    assert [s for _, s in again] == [s for _, s in first]
+    assert [s for _, s in first] == [Source("anonymous", "a U.S. official")] * 2
+    # Someone new, and "the" with no one of its kind cited before, stay as they are.
+    other = memory.resolve(find_sources("A NATO diplomat said so.", []))
+    other += memory.resolve(find_sources("The aides said so.", []))
+    assert [s for _, s in other] == [
+        Source("anonymous", "A NATO diplomat"),
+        Source("anonymous", "The aides"),
+    ]

@@ -1083,3 +1083,57 @@ def test_joining_a_head_of_government_for_the_summit() -> None:
         ("Ana Soto", "attend"),
         ("Jose Ruiz", "attend"),
     }
+
+
+def test_running_the_meeting_named_before() -> None:
+    found = by_person(
+        claims(
+            "The Ukraine Defense Contact Group meets in Brussels on Wednesday. Chile's "
+            "Defence Minister Ana Soto will attend, but Peru's Defence Minister Jose Ruiz "
+            "will run it."
+        )
+    )
+    assert found["Jose Ruiz"].status == "attend"
+    assert found["Jose Ruiz"].forum == "ukraine-defense-contact-group"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Chile's President Ana Soto arrived saying she would not block the deal.",
+        "Chile's President Ana Soto arrived on Friday.",
+        "Chile's President Ana Soto will join them for lunch.",
+    ],
+)
+def test_arriving_and_joining_them_at_the_meeting_the_text_is_about(second: str) -> None:
+    (found,) = claims(f"EU leaders meet in Brussels on Thursday for a two-day summit. {second}")
+    assert (found.person, found.forum, found.status) == ("Ana Soto", "eu-council", "attend")
+
+
+def test_as_will_another_says_the_same_of_them() -> None:
+    found = by_person(
+        claims(
+            "Chile's President Ana Soto will also be at the G20 summit, her office said, as "
+            "will Peru's President Jose Ruiz."
+        )
+    )
+    assert found["Jose Ruiz"].status == "attend" and found["Jose Ruiz"].forum == "g20-summit"
+
+
+def test_leaving_before_it_ends_and_skipping_the_final_day_is_attending() -> None:
+    (found,) = claims(
+        "Chile's President Ana Soto arrived for the G20 summit on Saturday. She will leave "
+        "before the summit ends, skipping the final day."
+    )
+    assert (found.person, found.status) == ("Ana Soto", "attend")
+
+
+def test_the_officials_named_again_count_once() -> None:
+    found = by_person(
+        claims(
+            "Chile's Defence Minister Ana Soto will chair the NATO defence ministers' meeting, "
+            "according to two officials. Peru's Defence Minister Jose Ruiz will attend the "
+            "meeting too, the officials said."
+        )
+    )
+    assert len(found["Ana Soto"].sources) == len(found["Jose Ruiz"].sources) == 2

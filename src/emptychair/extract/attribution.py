@@ -158,8 +158,42 @@ def _classify(phrase: str, people: list[tuple[int, int, str]]) -> list[Source]:
 
 def _singular(phrase: str) -> str:
     rest = re.sub(r"^(?:the\s+)?\w+\s+", "", phrase, count=1)
-    text = ("an " if re.match(r"[aeiouAEIOU]", rest) else "a ") + rest
+    # "an aide", but "a U.S. official", "a Ukrainian diplomat", "a EU source".
+    vowel = re.match(r"[aeiouAEIOU]", rest) and not re.match(r"U\.|U[A-Z]|Uk|Uni|Eu|EU|One", rest)
+    text = ("an " if vowel else "a ") + rest
     text = re.sub(r"\bpeople\b", "person", text)
     return re.sub(
         r"\b(official|diplomat|source|aide|insider|officer|adviser|advisor)s\b", r"\1", text
     )
+
+
+_HEAD_NOUN = re.compile(
+    r"\b(official|diplomat|source|aide|person|people|officer|adviser|advisor|insider)s?\b", re.I
+)
+_DEFINITE = re.compile(r"(?:the|those|these|both)\s+(?:[\w.-]+\s+){0,2}?", re.I)
+
+
+class SourceMemory:
+    """The anonymous sources a document has cited, so that "the officials said" names
+    again the "two U.S. officials" of an earlier sentence instead of a new source."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[Source, ...]] = {}
+
+    def resolve(self, cited: list[tuple[int, Source]]) -> list[tuple[int, Source]]:
+        """``cited`` (one sentence's sources, by position) with definite mentions of
+        earlier anonymous sources replaced by those sources; remembers the new ones."""
+        out: list[tuple[int, Source]] = []
+        fresh: dict[str, list[Source]] = {}
+        for at, source in cited:
+            head = _HEAD_NOUN.search(source.descriptor) if source.kind == "anonymous" else None
+            noun = head.group(1).lower().replace("people", "person") if head else None
+            definite = head and _DEFINITE.fullmatch(source.descriptor, 0, head.start())
+            if noun and definite and noun in self._last:
+                out += [(at, s) for s in self._last[noun]]
+                continue
+            if noun and not definite:
+                fresh.setdefault(noun, []).append(source)
+            out.append((at, source))
+        self._last.update((noun, tuple(listed)) for noun, listed in fresh.items())
+        return out

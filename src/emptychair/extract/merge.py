@@ -6,6 +6,7 @@ ones the latest. Sources gathered along the way are kept.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from emptychair.extract.actors import ROLE_RANK, Entity
@@ -121,14 +122,12 @@ def _instance(draft: Draft, drafts: list[Draft]) -> str:
 def _one(group: list[Draft]) -> Claim:
     statements = [d for d in group if not d.nominal] or group
     final = max(enumerate(statements), key=lambda p: (CERTAINTY_RANK[p[1].certainty], p[0]))[1]
-    sources: list[Source] = []
-    seen: set[tuple[int, Source]] = set()
+    # Each sentence's sources once, however many of its statements cite them.
+    cited: dict[int, dict[tuple[int, Source], Source]] = {}
     for draft in group:
+        here = cited.setdefault(draft.sentence.index, {})
         for i, source in enumerate(draft.sources):
-            key = (draft.sentence.index * 1000 + i, source)
-            if key not in seen:
-                seen.add(key)
-                sources.append(source)
+            here.setdefault((i, source), source)
     representative = next((d.representative for d in reversed(group) if d.representative), None)
     # An explicit date beats the default of the publication month.
     dates = [d.date.value for d in group if d.date and d.date.value]
@@ -144,20 +143,19 @@ def _one(group: list[Draft]) -> Claim:
         status=final.status,  # type: ignore[arg-type]
         certainty=final.certainty,  # type: ignore[arg-type]
         representative=representative if final.status == "absent" else None,
-        sources=_dedupe(sources),
+        sources=_dedupe(list(cited.values())),
         evidence=final.sentence.text,
         evidence_start=final.sentence.start,
         evidence_end=final.sentence.end,
     )
 
 
-def _dedupe(sources: list[Source]) -> tuple[Source, ...]:
-    # The same source cited in several sentences is one source; repeated
-    # anonymous entries from one count ("two officials") stay.
-    out: list[Source] = []
+def _dedupe(by_sentence: list[dict[tuple[int, Source], Source]]) -> tuple[Source, ...]:
+    """The sources of all the sentences: the same source cited in several sentences is
+    one source, and a count ("two officials") is the largest any sentence gives, since
+    a text names its sources again ("the officials said") rather than adding more."""
     counts: dict[Source, int] = {}
-    for s in sources:
-        counts[s] = counts.get(s, 0) + 1
-    for s, n in counts.items():
-        out.extend([s] * (n if s.kind == "anonymous" else 1))
-    return tuple(out)
+    for here in by_sentence:
+        for source, n in Counter(here.values()).items():
+            counts[source] = max(counts.get(source, 0), n if source.kind == "anonymous" else 1)
+    return tuple(s for s, n in counts.items() for _ in range(n))

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from emptychair.extract import lexicon, merge
 from emptychair.extract.actors import ActorMention, Entity, Registry, find_actors, governed
-from emptychair.extract.attribution import find_sources
+from emptychair.extract.attribution import SourceMemory, find_sources
 from emptychair.extract.certainty import certainty_of
 from emptychair.extract.dates import DateMention, find_dates
 from emptychair.extract.linking import CLAUSE_BREAK, Link, clause_start, coordinated_after, link
@@ -162,7 +162,7 @@ _ARRIVAL = re.compile(
 _ARRIVED = re.compile(r"(?:arriv|land|reach|touch)\w*")
 _CONDITION = re.compile(r"\b(?:unless|provided|as long as|only if|if)\b", re.I)
 _SO_TOO = re.compile(
-    r"\b(?:and|but) so (?:will|would|did|does|is|was|has|have)\s+(?:the\s+)?", re.I
+    r"\b(?:(?:and|but) so|,? as) (?:will|would|did|does|is|was|has|have)\s+(?:the\s+)?", re.I
 )
 _INSTEAD = re.compile(r"\binstead\b(?! of)", re.I)
 _TIED = re.compile(
@@ -226,6 +226,7 @@ class _Reader:
         self.section: str | None = None
         # Stand-ins named without whom they stand in for, attached at the sentence's end.
         self.standins: list[tuple[Trigger, list[ActorMention], str, str, list[DateMention]]] = []
+        self.sources = SourceMemory()
         # Which meeting of each forum the story is about: "the summit" is that one
         # unless a sentence names another ("the East Asia Summit").
         self.events: dict[str, str | None] = {}
@@ -304,11 +305,13 @@ class _Reader:
         people = [(a.start, a.end, a.entity.name) for a in actors if a.entity.name]
         # The outlet that published the report is not its source.
         outlet = (self.document.outlet or "").lower()
-        cited = [
-            (at, s)
-            for at, s in find_sources(text, people)
-            if not outlet or outlet not in s.descriptor.lower()
-        ]
+        cited = self.sources.resolve(
+            [
+                (at, s)
+                for at, s in find_sources(text, people)
+                if not outlet or outlet not in s.descriptor.lower()
+            ]
+        )
         sources = tuple(s for _, s in cited)
         triggers = find_triggers(text)
         found: list[merge.Draft] = []
@@ -400,7 +403,8 @@ class _Reader:
     def _so_too(
         self, text: str, actors: list[ActorMention], found: list[merge.Draft]
     ) -> list[merge.Draft]:
-        """ "Biden will attend the summit, and so will Morrison": the same again."""
+        """ "Biden will attend the summit, and so will Morrison", "..., as will X": the
+        same again."""
         too = _SO_TOO.search(text)
         if too is None or not found:
             return []

@@ -59,7 +59,7 @@ _ATTEND = [
     r"attend(?:s|ed|ing)?\b",
     r"(?:take|takes|took|taking|taken) part",
     r"participat(?:e|es|ed|ing)",
-    rf"join{_V}(?= (?:the|a|an|his|her|their|its|other|fellow|world|G\d+|[A-Z]\w+ leaders|leaders|counterparts|talks|allies|ministers|{_HEADS})\b)",
+    rf"join{_V}(?= (?:the|a|an|his|her|their|its|other|fellow|world|G\d+|[A-Z]\w+ leaders|leaders|counterparts|talks|allies|ministers|them|{_HEADS})\b)",
     r"(?:be|is|are|was|were|been|being) (?:also |all |both )?(?:present|there|in attendance|on hand)",
     r"(?:be|is|are|was|were|been) (?:among (?:them|those|the (?:leaders|attendees|participants))|at (?:the|this|next|that)\b)",
     r"\bbe (?:in|at) (?:the )?(?=[A-Z])",
@@ -76,7 +76,7 @@ _ATTEND = [
     r"(?:set|sets) off for",
     r"(?:left|leaves|leaving|departed|departs|departing)(?: [A-Z][\w-]+){0,3} for (?=(?:the|this|next|a)\b)",
     r"(?:travel|travels|travell?ed|travell?ing|fly|flies|flew|flying|head|heads|headed|heading|come|comes|came|coming) to (?=(?:the|this|next|its|a)\b)",
-    r"(?:left|leaves|leave|leaving|depart\w*) (?:\w+ )?(?:early|ahead of schedule|before (?:the|it) (?:ended|closed)|before the (?:end|close))",
+    r"(?:left|leaves|leave|leaving|depart\w*) (?:\w+ )?(?:early|ahead of schedule|before (?:the|it) (?:ended|closed)|before the (?:end|close)|before (?:the )?(?:[\w-]+ )?(?:ends|closes|wraps up|is over))",
     # Leaving a meeting is having been at it: "left the summit", "had to leave
     # minutes after it opened" (FORMAT.md: partial attendance is attendance).
     r"(?:leave|leaves|left|leaving|walk(?:s|ed|ing)? out of) (?:the )?(?=(?:[A-Z][\w'’-]* )*(?:summit|meeting|session|talks|conference|gathering|Council|Assembly)\b)",
@@ -100,6 +100,11 @@ _ATTEND = [
     r"(?:speak|speaks|spoke|speaking) (?:at|to|for|during)\b",
     r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|open|opens|opened|opening)(?= (?:the|a|an|this|next|its|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|this week|next week)['’]s)\b)",
     r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed)(?= (?:[A-Z][\w.]*['’]s )?(?:President|Prime|Premier|Chancellor|King|Queen|[A-Z][a-z]+ [A-Z]))",
+    # "Healey will run it": the meeting the text is about.
+    r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|run|runs|ran|running) it(?=\s*[.;]|\s+(?:instead|alone|on|this|next)\b)",
+    # "Orban arrived saying ...": a doorstep arrival; "Sharif arrived on Friday".
+    r"(?:arrive|arrives|arrived|arriving)(?= (?:saying|vowing|insisting|warning|promising)\b)",
+    r"(?:arrived|arrives)(?= (?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|late|early|yesterday|today|this (?:morning|afternoon|evening))\s*[.;,])",
     r"(?:lead|leads|led|leading|head|heads|headed|heading) (?:the|a|his|her|its|their|[A-Z][\w'’]*) (?:[\w.'’-]+ ){0,2}?(?:delegation|team|presence)",
     r"(?:sit|sits|sat|sitting) (?:in on|down with)",
     # "X is accompanying the vice president": going with someone who goes.
@@ -170,7 +175,7 @@ _REPRESENT = r"(?:represent|represents|represented|representing|replace|replaces
 _PARTIAL = (
     r"(?:missed|skipped|missing|skipping|miss|skip) (?:the |a |part of the |some of the )?"
     r"(?:opening|closing|first|last|final|morning|afternoon|evening|official|gala|working)?\s?"
-    r"(?:session|day|part|dinner|lunch|photo|plenary|reception|sessions|meetings?) (?:of|at)\b"
+    r"(?:session|day|part|dinner|lunch|photo|plenary|reception|sessions|meetings?)(?: (?:of|at)\b|(?=\s*[.;]))"
     # ... but "a meeting of NATO foreign ministers" is the whole meeting, named by who meets.
     r"(?! (?:the )?(?:[\w-]+ ){0,3}(?:ministers|leaders|heads|chiefs|members|envoys|allies)\b(?!['’]))"
     # "absent from four of the 11 sessions"
