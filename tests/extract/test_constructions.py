@@ -1137,3 +1137,33 @@ def test_the_officials_named_again_count_once() -> None:
         )
     )
     assert len(found["Ana Soto"].sources) == len(found["Jose Ruiz"].sources) == 2
+
+
+def test_an_office_after_is_says_what_the_subject_is() -> None:
+    found = claims(
+        "Ana Soto spoke to reporters on Monday. Now she is NATO deputy secretary-general "
+        "and will attend the alliance's summit in June."
+    )
+    assert [(c.person, c.forum, c.status) for c in found] == [("Ana Soto", "nato-summit", "attend")]
+
+
+def test_a_sentence_opening_with_if_is_a_supposition() -> None:
+    (found,) = claims(
+        "If Chile's President Ana Soto travels to the G20 summit, she will meet Peru's "
+        "President Jose Ruiz there."
+    )
+    assert (found.person, found.status, found.certainty) == ("Ana Soto", "attend", "possible")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's President Ana Soto made a surprise appearance at the G20 summit on Sunday.",
+        "The G20 summit opened with Peru's President Jose Ruiz, followed by Chile's President "
+        "Ana Soto, who gave her first address to the leaders.",
+        "The G20 summit opens on Friday. Chile's President Ana Soto is due to speak on Saturday.",
+    ],
+)
+def test_appearing_and_speaking(sentence: str) -> None:
+    found = by_person(claims(sentence))
+    assert found["Ana Soto"].status == "attend" and found["Ana Soto"].forum == "g20-summit"

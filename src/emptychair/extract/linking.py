@@ -82,6 +82,12 @@ _MEETING_OF_TWO = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:summit|meeting|call|talks|sitdown|encounter)\s+$",
     re.I,
 )
+# "he is NATO secretary-general and will attend": an office after a copula says
+# what the subject is; it is not another subject.
+_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|be|been|became|becomes|remains|remained)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
 _HOSTS = re.compile(r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming)\s+")
 _INCLUDES = re.compile(
     r"[^.;:]{0,60}?\b(?:include|includes|included|including|are|were|will be|is|was|"
@@ -126,6 +132,7 @@ def link(
         a
         for a in before
         if not _is_object(text, a, trigger)
+        and not (a.entity.name is None and _PREDICATE.search(text, 0, a.start))
         and (
             not _possessive(text, a)
             or _DECISION.match(text, a.end, trigger.start)

@@ -180,10 +180,13 @@ def find_meetings(
                 bare = m.group(0).lower() in ("summit", "summits", "leaders", "ministers")
                 if bare:
                     # "to exclude him from a summit": an indefinite one is the body's own
-                    # kind of meeting; "the summit" refers back (the anaphors below).
+                    # kind of meeting, and so is "the alliance's summit"; "the summit"
+                    # refers back (the anaphors below).
                     indefinite = sentence[max(0, m.start() - 2) : m.start()] == "a "
                     if indefinite and kind_forum and free(m.start() - 2, m.end()):
                         found.append(MeetingMention(kind_forum, m.start() - 2, m.end(), False))
+                    elif allied and kind_forum and free(m.start(), m.end()):
+                        found.append(MeetingMention(kind_forum, m.start(), m.end(), True))
                     continue
                 if kind_forum and (near_noun or allied or named) and free(m.start(), m.end()):
                     found.append(MeetingMention(kind_forum, m.start(), m.end(), True))

@@ -161,6 +161,7 @@ _ARRIVAL = re.compile(
 )
 _ARRIVED = re.compile(r"(?:arriv|land|reach|touch)\w*")
 _CONDITION = re.compile(r"\b(?:unless|provided|as long as|only if|if)\b", re.I)
+_OPENING_CONDITION = re.compile(r"\s*(?:If|Unless|Should|Provided|As long as)\b[^,;]{3,}?,")
 _SO_TOO = re.compile(
     r"\b(?:(?:and|but) so|,? as) (?:will|would|did|does|is|was|has|have)\s+(?:the\s+)?", re.I
 )
@@ -517,6 +518,9 @@ class _Reader:
         # "won't attend unless the venue is changed": a condition after the verb.
         end = clause_end.start() if clause_end else len(text)
         if _CONDITION.search(text, trigger.end, end):
+            certainty = "possible"
+        # "If Putin goes to Kazan, he will meet Xi there": the whole sentence is supposed.
+        if _OPENING_CONDITION.match(text):
             certainty = "possible"
         # A date in a sentence that does not name the meeting is rarely its date,
         # but "in 2021" or "last year" still says which meeting it was not.

@@ -84,8 +84,8 @@ _ATTEND = [
     r"(?:cut|cuts|cutting) short (?:his|her|their) (?:\w+ )*?(?:visit|trip|stay|attendance)",
     r"(?:fly|flies|flew|flying|flown) (?:in)?to [^,.;]{0,30}?\bfor\b",
     r"(?:fly|flies|flew|flying|flown|jet|jets|jetted|jetting) in (?:for|to (?:attend|join))\b",
-    # "made his debut at the Shangri-La Dialogue": a first appearance is an appearance.
-    r"(?:make|makes|made|making) (?:his|her|their|its) (?:[\w-]+ )?debut at\b",
+    # "made his debut at the Shangri-La Dialogue", "made a surprise appearance at".
+    r"(?:make|makes|made|making) (?:a|an|his|her|their|its) (?:[\w-]+ )?(?:debut|appearance) at\b",
     # FORMAT.md: "accepted" is attending; "invited X, who has accepted".
     r"accept(?:s|ed|ing)? (?:an|the|a|his|her|their) (?:[\w-]+ )?invitation",
     r"(?<=\bwho )(?:has |have |had )?accepted(?=\s*[.;,]|\s*$)",
@@ -121,7 +121,8 @@ _ATTEND = [
     r"(?:will|would) (?:also )?be(?=\s*[.;]|\s+there\b)",
     r"(?:opted|opts|opting|chose|chooses) (?:instead )?for(?= the)",
     r"(?:open|opens|opened|opening|close|closes|closed|closing) (?:the )?proceedings",
-    r"(?:deliver|delivers|delivered|delivering|give|gives|gave|giving) (?:the|a) (?:keynote|speech|address)",
+    r"(?:deliver|delivers|delivered|delivering|give|gives|gave|giving) (?:(?:the|a) (?:keynote|speech|address)|(?:his|her|their) (?:[\w-]+ )?(?:keynote|speech|address|remarks))",
+    r"(?:speak|speaks|spoke|speaking)(?= on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
     r"(?:speak|speaks|spoke|speaking|chair|chairs|chaired|chairing)(?=\s*[,.;]|\s+and\b)",
     TRAVEL,
 ]
