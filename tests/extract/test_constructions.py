@@ -1167,3 +1167,59 @@ def test_a_sentence_opening_with_if_is_a_supposition() -> None:
 def test_appearing_and_speaking(sentence: str) -> None:
     found = by_person(claims(sentence))
     assert found["Ana Soto"].status == "attend" and found["Ana Soto"].forum == "g20-summit"
+
+
+def test_a_compound_adjective_before_the_office() -> None:
+    (found,) = claims(
+        "Chile's newly-appointed foreign minister will not be allowed to attend the OSCE "
+        "ministerial."
+    )
+    assert (found.person, found.country, found.role, found.status) == (
+        None,
+        "CHL",
+        "foreign_minister",
+        "absent",
+    )
+
+
+def test_an_aside_about_the_actor_neither_hedges_nor_habituates_the_verb() -> None:
+    (cancelled,) = claims(
+        "Chile's President Ana Soto, who had planned to attend the G20 summit, cancelled her "
+        "trip on medical advice."
+    )
+    assert (cancelled.status, cancelled.certainty) == ("absent", "reported")
+    standin = by_person(
+        claims(
+            "At the G20 summit, Foreign Minister Luis Vidal is standing in for Chile's "
+            "President Ana Soto, who rarely travels to such gatherings now."
+        )
+    )
+    assert (standin["Ana Soto"].status, standin["Ana Soto"].representative) == (
+        "absent",
+        "Luis Vidal",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO foreign ministers meet in Brussels on Tuesday. Chile's Foreign Minister Ana "
+        "Soto is attending what is likely to be her last ministerial.",
+        "Chile's Foreign Minister Ana Soto will chair her first NATO foreign ministers' meeting.",
+        "Chile's Foreign Minister Ana Soto delivered a blistering speech at the NATO foreign "
+        "ministers' meeting.",
+    ],
+)
+def test_the_meeting_as_a_free_relative_a_possessive_or_after_an_adjective(
+    sentence: str,
+) -> None:
+    (found,) = claims(sentence)
+    assert (found.forum, found.status) == ("nato-foreign-ministers", "attend")
+
+
+def test_failing_to_deliver_a_planned_speech_elsewhere_is_no_absence() -> None:
+    found = claims(
+        "Chile's President Ana Soto attended the G20 summit. On Tuesday she failed to "
+        "deliver a planned speech at a business forum in the city."
+    )
+    assert [(c.person, c.status) for c in found] == [("Ana Soto", "attend")]

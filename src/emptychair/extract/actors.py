@@ -22,7 +22,11 @@ _WEAK_ROLES_WORDS = re.compile(
 )
 _QUALIFIERS = (
     r"(?:(?:former|then|then-|new|newly[- ]installed|current|acting|outgoing|incoming|top|"
-    r"senior|interim|caretaker|the|its|his|her|their)\s+)*"
+    r"senior|interim|caretaker|the|its|his|her|their|newly|recently|elected|appointed|"
+    r"embattled|beleaguered|veteran|hardline|ailing|visiting|powerful|influential|"
+    r"controversial|popular|unpopular|"
+    # "junta-appointed", "long-serving", "Moscow-friendly": compound adjectives
+    r"[A-Za-z]+-[a-z]+(?:-[a-z]+)?)\s+)*"
 )
 # A bare title that refers back, and the end of the roles it may stand for.
 _REFERS_BACK = {"minister": "minister", "leader": "leader"}

@@ -56,6 +56,7 @@ _SUPERSEDED = re.compile(
     r"\b(?:earlier|initial|previous|original|first)\s+(?:media\s+)?(?:reports?|plans?|"
     r"suggestions?|indications?|expectations?|announcements?)\s+(?:that|of)\b"
 )
+_ASIDE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,]*(?:,|$)")
 _ABANDONED = re.compile(
     r"\b(?:initially|originally|at first|had been (?:due|scheduled|slated|set|meant) to|"
     r"had (?:planned|intended) to)\b",
@@ -106,7 +107,7 @@ _OPEN_OBJECT = re.compile(
     r"\s*(?:[,.;:)\"”]|$|(?:it|them|either|in person|after all|as well|too|himself|herself|at all|"
     r"this (?:time|year|week)|again|and|but|or|because|due|amid|over|until|since|if|unless|as|"
     r"instead|in his place|in her place|by video|virtually|online|there|include|includes|"
-    r"included|are|were|among|yesterday|today|earlier|later|overnight|last \w+|"
+    r"included|are|were|among|yesterday|today|earlier|later|overnight|last \w+|what|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+ \d))\b)",
     re.I,
 )
@@ -472,15 +473,20 @@ class _Reader:
                 # stays home" names the absence after its stand-in.
                 self.standins.append((trigger, actors, text, forum, dates))
             return []
-        window = text[linked.window_start : trigger.start]
+        # "X, who had planned to attend, cancelled his trip": an aside about the actor
+        # does not hedge or negate the verb after it.
+        window = _ASIDE_CLAUSE.sub(",", text[linked.window_start : trigger.start])
         if trigger.side in ("object", "without"):
             # Only the words on the noun itself hedge it: "his likely absence".
             window = " ".join(window.split()[-2:])
         clause = text[clause_start(text, trigger.start) : trigger.start]
         clause_end = CLAUSE_BREAK.search(text, trigger.end)
-        if _ABANDONED.search(window) or _HABIT.search(
-            text, clause_start(text, trigger.start), clause_end.start() if clause_end else len(text)
-        ):
+        # "Li stands in for Xi, who rarely travels now": the aside's habit is not the claim.
+        own_clause = _ASIDE_CLAUSE.sub(
+            ",", text[trigger.start : clause_end.start() if clause_end else len(text)]
+        )
+        habit = _HABIT.search(text, clause_start(text, trigger.start), trigger.start)
+        if _ABANDONED.search(window) or habit or _HABIT.search(own_clause):
             return []
         if _OPEN_QUESTION.search(clause) and not _WEIGHING.search(clause):
             return []
