@@ -1223,3 +1223,57 @@ def test_failing_to_deliver_a_planned_speech_elsewhere_is_no_absence() -> None:
         "deliver a planned speech at a business forum in the city."
     )
     assert [(c.person, c.status) for c in found] == [("Ana Soto", "attend")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's President Ana Soto arrived in Beijing to attend the Belt and Road Forum.",
+        "Chile's President Ana Soto opened the Financing for Development conference in "
+        "Seville on Monday.",
+    ],
+)
+def test_a_meeting_with_a_name_the_vocabulary_lacks_is_other(sentence: str) -> None:
+    (found,) = claims(sentence)
+    assert (found.person, found.forum, found.status) == ("Ana Soto", "other", "attend")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's President Ana Soto skipped the Labour Party Conference.",
+        "Chile's President Ana Soto gave a press conference in Rio for the summit.",
+    ],
+)
+def test_a_party_conference_or_a_press_conference_is_no_meeting(sentence: str) -> None:
+    assert [c for c in claims(sentence) if c.forum == "other"] == []
+
+
+def test_two_named_meetings_of_other_are_two_meetings() -> None:
+    found = claims(
+        "Chile's President Ana Soto attended the Belt and Road Forum in May and skipped the "
+        "Financing for Development Conference in June."
+    )
+    assert sorted((c.forum, c.status) for c in found) == [("other", "absent"), ("other", "attend")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's President Ana Soto welcomed leaders to Santiago for the APEC leaders' meeting.",
+        "At the APEC leaders' meeting, Chile's President Ana Soto told the leaders that trade "
+        "must stay open.",
+        "Chile's President Ana Soto told the APEC leaders that trade must stay open.",
+    ],
+)
+def test_welcoming_and_telling_the_leaders_is_taking_part(sentence: str) -> None:
+    (found,) = claims(sentence)
+    assert (found.person, found.forum, found.status) == ("Ana Soto", "apec-leaders", "attend")
+
+
+def test_earlier_reports_that_said_otherwise_are_overtaken() -> None:
+    (found,) = claims(
+        "Chile's President Ana Soto will attend the G20 summit in person, after earlier "
+        "reports said she would join by video link."
+    )
+    assert (found.status, found.certainty) == ("attend", "reported")

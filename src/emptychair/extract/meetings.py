@@ -104,9 +104,14 @@ def may_mention_meeting(text: str) -> bool:
     keywords: list[str] = vocab.load("forums")["keywords"]
     # One pattern at a time: each starts with a literal the engine scans for quickly,
     # which a single alternation of them all would not.
-    return any(k in text for k in keywords) and any(
+    listed = any(k in text for k in keywords) and any(
         next(_words(p, text), None) is not None for p in _mention_patterns()
     )
+    if listed:
+        return True
+    # Substring tests first here too: the name before a kind word is looked for only
+    # where one is.
+    return any(k in text for k in _EVENT_KINDS) and next(_named_events(text), None) is not None
 
 
 def _words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -190,12 +195,67 @@ def find_meetings(
                     continue
                 if kind_forum and (near_noun or allied or named) and free(m.start(), m.end()):
                     found.append(MeetingMention(kind_forum, m.start(), m.end(), True))
+    for start, end, event in _named_events(sentence):
+        if free(start, end):
+            found.append(MeetingMention("other", start, end, True, event))
     for m in f.anaphor.finditer(sentence):
         if free(m.start(), m.end()):
             referent = _named_before(found, m.start()) or previous
             if referent:
                 found.append(MeetingMention(referent, m.start(), m.end(), False))
     return sorted(found, key=lambda x: x.start)
+
+
+# "the Belt and Road Forum", "the Financing for Development conference": a meeting with
+# a name of its own that the vocabulary does not list is one of "other"'s.
+_EVENT_KINDS = (
+    "Forum",
+    "Conference",
+    "Summit",
+    "Dialogue",
+    "Congress",
+    "forum",
+    "conference",
+    "summit",
+)
+_EVENT_KIND = re.compile(rf"\b(?:{'|'.join(_EVENT_KINDS)})\b")
+# The name before the kind, looked for only where a kind word is: capitalised words,
+# with "of", "for", "and" ... between them.
+_EVENT_NAME = re.compile(
+    r"(?<![\w'’.-])([A-Z][\w'’-]*(?: (?:(?:of|for|and|on|the|de|la) )*[A-Z][\w'’-]*)*) $"
+)
+# Names that are no multilateral meeting's, or say only what kind of meeting it is.
+_NOT_AN_EVENT_NAME = re.compile(
+    r"\b(?:Party|Labour|Conservative|Democratic|Republican|National|Press|News|Church|"
+    r"Investor|Earnings|Medical|Tech|Developers?|Shareholders?|Bishops)\b"
+)
+_GENERIC_NAME_WORDS = frozenset(
+    (
+        "The A An At In On For Of By With As This That Next Last Annual First Second Third "
+        "Special Extraordinary Emergency "
+        "Informal Leaders Leaders' Leaders’ Ministers Ministers' Ministers’ Ministerial Global "
+        "International Regional High-Level Peace Security Climate Economic Investment Trade "
+        "Business World Youth"
+    ).split()
+)
+
+
+def _named_events(text: str) -> Iterator[tuple[int, int, str]]:
+    """Where ``text`` names a meeting the vocabulary lacks, with its event slug
+    ("belt-and-road-forum"); not a party's conference, nor words that only say what
+    kind of meeting it is."""
+    for kind in _EVENT_KIND.finditer(text):
+        start = max(0, kind.start() - 80)
+        name = _EVENT_NAME.search(text, start, kind.start())
+        if name is None:
+            continue
+        words = name.group(1).split()
+        while words and words[0] in ("The", "A", "An", "At", "In", "On"):
+            words = words[1:]
+        named = [w for w in words if w[0].isupper() and w not in _GENERIC_NAME_WORDS]
+        if named and not _NOT_AN_EVENT_NAME.search(name.group(1)):
+            slug = re.sub(r"[^a-z0-9]+", "-", " ".join([*words, kind.group(0)]).lower())
+            yield name.start(1), kind.end(), slug.strip("-")
 
 
 def _named_before(found: list[MeetingMention], before: int) -> str | None:
@@ -228,8 +288,9 @@ _ORDINARY = (
 
 # "will join the EU foreign ministers by video": joining the ministers is joining their meeting.
 _JOINED = re.compile(
+    # "Lavrov told the G20 foreign ministers": people spoken to together are in session.
     r"\b(?:join|joins|joined|joining|brief|briefs|briefed|briefing|address|addresses|addressed|"
-    r"addressing)\s+(?:the\s+|his\s+|her\s+|fellow\s+)*(?:other\s+)?$",
+    r"addressing|told|tells|telling|warned|warns|urged|urges)\s+(?:the\s+|his\s+|her\s+|fellow\s+)*(?:other\s+)?$",
     re.I,
 )
 

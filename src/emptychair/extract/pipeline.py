@@ -54,9 +54,13 @@ _REPEATED = re.compile(
 # "after earlier reports that he would join by video": a word since overtaken.
 _SUPERSEDED = re.compile(
     r"\b(?:earlier|initial|previous|original|first)\s+(?:media\s+)?(?:reports?|plans?|"
-    r"suggestions?|indications?|expectations?|announcements?)\s+(?:that|of)\b"
+    r"suggestions?|indications?|expectations?|announcements?)\s+(?:that|of|said|suggested|"
+    r"indicated|had)\b"
 )
-_ASIDE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,]*(?:,|$)")
+# ", who had planned to attend,": closed before the verb it stands in front of ...
+_ASIDE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,]*,")
+# ... or, after the verb, running to the end: ", who rarely travels now."
+_TRAILING_ASIDE = re.compile(r",\s*(?:who|which)\b[^,]*(?:,|$)")
 _ABANDONED = re.compile(
     r"\b(?:initially|originally|at first|had been (?:due|scheduled|slated|set|meant) to|"
     r"had (?:planned|intended) to)\b",
@@ -482,7 +486,7 @@ class _Reader:
         clause = text[clause_start(text, trigger.start) : trigger.start]
         clause_end = CLAUSE_BREAK.search(text, trigger.end)
         # "Li stands in for Xi, who rarely travels now": the aside's habit is not the claim.
-        own_clause = _ASIDE_CLAUSE.sub(
+        own_clause = _TRAILING_ASIDE.sub(
             ",", text[trigger.start : clause_end.start() if clause_end else len(text)]
         )
         habit = _HABIT.search(text, clause_start(text, trigger.start), trigger.start)

@@ -100,6 +100,10 @@ _ATTEND = [
     r"(?:speak|speaks|spoke|speaking) (?:at|to|for|during)\b",
     r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|open|opens|opened|opening)(?= (?:the|a|an|this|next|its|his|her|their|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|this week|next week)['’]s)\b)",
     r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed)(?= (?:[A-Z][\w.]*['’]s )?(?:President|Prime|Premier|Chancellor|King|Queen|[A-Z][a-z]+ [A-Z]))",
+    # "welcomed leaders to the resort for the summit": the host is there.
+    r"(?:welcome|welcomes|welcomed|welcoming) (?:the |fellow |world |other |visiting )?(?:leaders|ministers|counterparts|delegates|delegations|guests|heads of (?:state|government))\b",
+    # "Lavrov told the G20 foreign ministers that ...": speaking to the meeting.
+    r"(?:told|tells|telling) (?:the |his |her |fellow )?(?=(?:[A-Z][\w-]* |foreign |defen[cs]e |finance )*(?:leaders|ministers|counterparts|delegates|summit|meeting|assembly|gathering|conference)\b)",
     # "Healey will run it": the meeting the text is about.
     r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|run|runs|ran|running) it(?=\s*[.;]|\s+(?:instead|alone|on|this|next)\b)",
     # "Orban arrived saying ...": a doorstep arrival; "Sharif arrived on Friday".
