@@ -1277,3 +1277,44 @@ def test_earlier_reports_that_said_otherwise_are_overtaken() -> None:
         "reports said she would join by video link."
     )
     assert (found.status, found.certainty) == ("attend", "reported")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Defence ministers from NATO countries are meeting in Brussels on Thursday.",
+        "Defence ministers of the NATO allies wrapped up talks in Brussels on Thursday.",
+    ],
+)
+def test_the_kind_of_ministers_before_the_body_that_meets(opening: str) -> None:
+    (found,) = claims(f"{opening} Chile's Defence Minister Ana Soto joined in person.")
+    assert (found.forum, found.status) == ("nato-defence-ministers", "attend")
+
+
+def test_ministers_of_a_body_who_do_not_meet_are_no_meeting() -> None:
+    assert claims("Foreign ministers from NATO countries criticised the plan on Monday.") == []
+
+
+def test_a_topic_word_between_the_name_and_the_kind() -> None:
+    (found,) = claims(
+        "Chile's President Ana Soto won't be in attendance at the Ukraine peace summit."
+    )
+    assert (found.forum, found.status) == ("other", "absent")
+
+
+def test_being_invited_to_attend_is_no_statement() -> None:
+    assert claims("Chile's Defence Minister Ana Soto was invited to attend the NATO summit.") == []
+
+
+def test_two_stand_ins_the_first_named_represents_the_absent() -> None:
+    found = by_person(
+        claims(
+            "Chile's President Jose Ruiz won't be at the G20 summit. Foreign Minister Ana "
+            "Soto and Finance Minister Luis Vidal will attend in his place."
+        )
+    )
+    assert (found["Jose Ruiz"].status, found["Jose Ruiz"].representative) == (
+        "absent",
+        "Ana Soto",
+    )
+    assert "Ana Soto" not in found

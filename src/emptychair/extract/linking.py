@@ -69,6 +69,11 @@ _REQUESTED = re.compile(
     r"tasked|directed)\s+(?:[\w.’'-]+\s+){1,4}to\s+(?:(?:prepare|get ready) to\s+|\w+\s+)?$",
     re.I,
 )
+# "X was invited to attend": asked to, which says nothing of going.
+_INVITED = re.compile(
+    r"(?:,[^,]*,)?\s+(?:has\s+|have\s+|had\s+)?(?:been|was|were|is|are)\s+(?:also\s+)?"
+    r"(?:invited|asked|urged|pressed|encouraged)\s+to\s+"
+)
 _COMPANY = re.compile(
     r"\b(?:together with|along with|alongside|accompanied by|"
     r"join(?:s|ed|ing)?(?=\s+(?:[A-Z][\w.]*['’]s\s+|[A-Z][a-z]+\s+)?"
@@ -188,15 +193,18 @@ def link(
         # "Colby will attend in Hegseth's place": the absent one is named in the phrase.
         named = [a for a in actors if trigger.start <= a.start < trigger.end + 40]
         absent = named[0].entity if named else None
-        if absent is not None and subject and absent is subject.entity:
+        # "Harris and Sullivan will attend in his place": the first named stands in.
+        goers = _coordinated(subjects, text) if subject else []
+        going = {g.entity for g in goers}
+        if absent is not None and absent in going:
             # "Putin said he would not go and that Lavrov would go in his place"
-            others = [a.entity for a in actors if a.end <= subject.start and a.entity.name]
-            others = [e for e in others if e is not subject.entity]
+            others = [a.entity for a in actors if a.end <= goers[0].start and a.entity.name]
+            others = [e for e in others if e not in going]
             fallback = others[-1] if others else topic
             absent = fallback if named[0].kind == "pronoun" else None
-        if absent is None or (subject and absent is subject.entity):
+        if absent is None or absent in going:
             return nobody
-        return Link((absent,), subject.entity.name if subject else None, clause)
+        return Link((absent,), goers[0].entity.name if goers else None, clause)
     if trigger.side == "represented":
         return _represented(trigger, subject, before, after, text, clause)
     if trigger.side == "sent":
@@ -221,7 +229,10 @@ def link(
     if subject is not None and _SUPPOSING.search(text[clause : subject.start]):
         return nobody
     # "she had pressed Zelenskyy to come": a request, not a statement that anyone goes.
-    if trigger.side == "subject" and _REQUESTED.search(text, clause, trigger.start):
+    if trigger.side == "subject" and (
+        _REQUESTED.search(text, clause, trigger.start)
+        or (subject and _INVITED.fullmatch(text, subject.end, trigger.start))
+    ):
         return nobody
     if subject is None:
         # "those due to attend include Energy Secretary X, Agriculture Secretary Y and Z",

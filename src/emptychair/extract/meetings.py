@@ -222,7 +222,10 @@ _EVENT_KIND = re.compile(rf"\b(?:{'|'.join(_EVENT_KINDS)})\b")
 # The name before the kind, looked for only where a kind word is: capitalised words,
 # with "of", "for", "and" ... between them.
 _EVENT_NAME = re.compile(
-    r"(?<![\w'’.-])([A-Z][\w'’-]*(?: (?:(?:of|for|and|on|the|de|la) )*[A-Z][\w'’-]*)*) $"
+    r"(?<![\w'’.-])([A-Z][\w'’-]*(?: (?:(?:of|for|and|on|the|de|la) )*[A-Z][\w'’-]*)*)"
+    # "the Ukraine peace summit": a topic word may stand between the name and the kind.
+    r"(?: (?:peace|security|climate|nuclear|energy|investment|development|trade|health|"
+    r"food|migration|reconstruction|recovery|donor|donors'|pledging))? $"
 )
 # Names that are no multilateral meeting's, or say only what kind of meeting it is.
 _NOT_AN_EVENT_NAME = re.compile(
@@ -295,6 +298,17 @@ _JOINED = re.compile(
 )
 
 
+_KIND_BEFORE = re.compile(
+    r"(?:^|\s)((?:[Ff]oreign|[Dd]efen[cs]e|[Ff]inance)\s+ministers|[Ll]eaders)\s+(?:from|of)\s+"
+    r"(?:the\s+)?(?:other\s+)?$"
+)
+_MEMBERS = re.compile(r"\s+(?:countries|states|members|member states|nations|economies|allies)\b")
+_HELD_TALKS = re.compile(
+    r"\s+(?:wrapped up|wrap up|concluded|conclude|began|begin|opened|open|held|hold)\s+"
+    r"(?:\w+\s+)?(?:talks|meetings?|a meeting|discussions)\b"
+)
+
+
 def _body_mention(
     sentence: str, m: re.Match[str], body: _Body, f: _Forums, body_context: str | None
 ) -> MeetingMention | None:
@@ -326,6 +340,18 @@ def _body_mention(
     joined = _JOINED.search(sentence, max(0, m.start() - 30), m.start())
     if people and not (noun_after or noun_before or joined or _GATHER.match(tail)):
         return None
+    if kind is None:
+        # "Defence ministers from NATO countries are meeting", "foreign ministers of the
+        # G7 wrapped up talks": the kind before the body, and a meeting only when they meet.
+        reverse = _KIND_BEFORE.search(before)
+        member = _MEMBERS.match(after)
+        held = after[member.end() if member else 0 :]
+        if reverse and (_GATHER.match(held) or _HELD_TALKS.match(held)):
+            for name, pattern in f.kinds:
+                if pattern.match(reverse.group(1).lower()):
+                    forum = body.kinds.get(name) or (body.default if name == "ministers" else None)
+                    start = m.start() - (len(before) - reverse.start(1))
+                    return MeetingMention(forum, start, m.end(), True) if forum else None
     if kind is None and noun_before and noun_before.group(1).lower().startswith("summit"):
         kind = "summit"
     if kind is None and noun_after and noun_after.group(0).lower().startswith("summit"):

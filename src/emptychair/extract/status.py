@@ -72,6 +72,7 @@ _ATTEND = [
     r"(?:is|are|was|were) in (?:[A-Z][\w-]+ ?){1,3} for",
     rf"travel{_V}l?{_V} to [^,.;]{{0,40}}?\bfor\b",
     r"(?:make|makes|made|making) the trip",
+    r"(?:join|joins|joined|joining|attend|attends|attended|attending) in person",
     r"(?:head|heads|headed|heading) (?:to|for) (?:the )?(?=\S*\s*(?:summit|meeting|talks|conference|gathering))",
     r"(?:set|sets) off for",
     r"(?:left|leaves|leaving|departed|departs|departing)(?: [A-Z][\w-]+){0,3} for (?=(?:the|this|next|a)\b)",
