@@ -1318,3 +1318,48 @@ def test_two_stand_ins_the_first_named_represents_the_absent() -> None:
         "Ana Soto",
     )
     assert "Ana Soto" not in found
+
+
+@pytest.mark.parametrize(
+    ("opening", "forum"),
+    [
+        (
+            "G7 finance ministers and central bank governors gathered in Stresa on Friday.",
+            "g7-ministers",
+        ),
+        ("NATO leaders opened their anniversary summit in Washington on Tuesday.", "nato-summit"),
+    ],
+)
+def test_the_people_of_a_body_who_gather_or_open_a_meeting(opening: str, forum: str) -> None:
+    found = by_person(
+        claims(
+            f"{opening} Chile's Finance Minister Ana Soto urged her counterparts to act. "
+            "Peru's Finance Minister Jose Ruiz flew in after a visit to Beijing."
+        )
+    )
+    assert {n: (c.forum, c.status) for n, c in found.items()} == {
+        "Ana Soto": (forum, "attend"),
+        "Jose Ruiz": (forum, "attend"),
+    }
+
+
+def test_opening_a_meeting_named_by_its_acronym_and_hosting_one_that_is_called_off() -> None:
+    (opened,) = claims("Chile's President Ana Soto will open COP31 on Friday with a speech.")
+    assert (opened.forum, opened.status) == ("cop", "attend")
+    assert claims("Chile's President Ana Soto said Chile would not be able to host COP25.") == []
+
+
+def test_a_city_before_summit_is_where_it_is_held_not_its_name() -> None:
+    found = claims(
+        "NATO leaders opened their summit in Vilnius on Tuesday. Chile's President Ana Soto "
+        "spoke at the Vilnius summit on Tuesday."
+    )
+    assert [(c.forum, c.status) for c in found] == [("nato-summit", "attend")]
+
+
+def test_a_surname_with_particles_at_the_start_of_a_sentence_is_the_same_person() -> None:
+    found = claims(
+        "European Commission President Ursula von der Leyen attended the EU summit on "
+        "Thursday. Von der Leyen will also attend the G20 summit in November."
+    )
+    assert [c.person for c in found] == ["Ursula von der Leyen"] * 2

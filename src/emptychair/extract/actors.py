@@ -287,6 +287,11 @@ def _alias_forms(name: str) -> set[str]:
     forms = {t.lower() for t in tokens if len(t) > 1}
     if len(tokens) >= 2:
         forms.add(" ".join(tokens[-2:]).lower())
+    # "Ursula von der Leyen" is "Von der Leyen" at the start of a sentence.
+    words = name.split()
+    particle = next((i for i, w in enumerate(words) if i and w.lower() in lexicon.PARTICLES), None)
+    if particle is not None:
+        forms.add(" ".join(words[particle:]).lower())
     return forms
 
 

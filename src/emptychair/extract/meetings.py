@@ -224,7 +224,7 @@ _EVENT_KIND = re.compile(rf"\b(?:{'|'.join(_EVENT_KINDS)})\b")
 _EVENT_NAME = re.compile(
     r"(?<![\w'’.-])([A-Z][\w'’-]*(?: (?:(?:of|for|and|on|the|de|la) )*[A-Z][\w'’-]*)*)"
     # "the Ukraine peace summit": a topic word may stand between the name and the kind.
-    r"(?: (?:peace|security|climate|nuclear|energy|investment|development|trade|health|"
+    r"(?: (?P<topic>peace|security|climate|nuclear|energy|investment|development|trade|health|"
     r"food|migration|reconstruction|recovery|donor|donors'|pledging))? $"
 )
 # Names that are no multilateral meeting's, or say only what kind of meeting it is.
@@ -256,6 +256,10 @@ def _named_events(text: str) -> Iterator[tuple[int, int, str]]:
         while words and words[0] in ("The", "A", "An", "At", "In", "On"):
             words = words[1:]
         named = [w for w in words if w[0].isupper() and w not in _GENERIC_NAME_WORDS]
+        # "the Washington summit", "the Vilnius summit": one word before a lower-case kind
+        # is where a meeting is held, not its name ("the Ukraine peace summit" is one).
+        if len(words) == 1 and kind.group(0).islower() and not name.group("topic"):
+            continue
         if named and not _NOT_AN_EVENT_NAME.search(name.group(1)):
             slug = re.sub(r"[^a-z0-9]+", "-", " ".join([*words, kind.group(0)]).lower())
             yield name.start(1), kind.end(), slug.strip("-")
@@ -270,8 +274,12 @@ _PEOPLE = re.compile(
     r"(?:leaders|ministers|heads|diplomats|chiefs|governors|government)['’]?$", re.I
 )
 _GATHER = re.compile(
-    r"^\s*(?:(?:will|to|would|who|that|are|were|have|had)\s+)?(?:meet|meets|met|meeting|gather|gathers|"
-    r"gathered|gathering|convene|convenes|convened|convening|hold|held|holds)\b",
+    # "G7 finance ministers and central bank governors gathered"
+    r"^\s*(?:and\s+(?:[\w-]+\s+){1,4}?)?"
+    r"(?:(?:will|to|would|who|that|are|were|have|had)\s+)?(?:meet|meets|met|meeting|gather|gathers|"
+    r"gathered|gathering|convene|convenes|convened|convening|hold|held|holds|"
+    # "NATO leaders opened their summit"
+    r"open|opens|opened|opening|began|begin|begins)\b",
     re.I,
 )
 

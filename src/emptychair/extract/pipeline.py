@@ -110,6 +110,7 @@ _CALLED_OFF = re.compile(
 _OPEN_OBJECT = re.compile(
     r"\s*(?:[,.;:)\"”]|$|(?:it|them|either|in person|after all|as well|too|himself|herself|at all|"
     r"this (?:time|year|week)|again|and|but|or|because|due|amid|over|until|since|if|unless|as|"
+    r"after|from|overnight|late|early|"
     r"instead|in his place|in her place|by video|virtually|online|there|include|includes|"
     r"included|are|were|among|yesterday|today|earlier|later|overnight|last \w+|what|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+ \d))\b)",

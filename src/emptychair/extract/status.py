@@ -85,6 +85,7 @@ _ATTEND = [
     r"(?:cut|cuts|cutting) short (?:his|her|their) (?:\w+ )*?(?:visit|trip|stay|attendance)",
     r"(?:fly|flies|flew|flying|flown) (?:in)?to [^,.;]{0,30}?\bfor\b",
     r"(?:fly|flies|flew|flying|flown|jet|jets|jetted|jetting) in (?:for|to (?:attend|join))\b",
+    r"(?:flew|flies|jetted) in(?= (?:after|from|late|early|overnight)\b|\s*[,.;])",
     # "made his debut at the Shangri-La Dialogue", "made a surprise appearance at".
     r"(?:make|makes|made|making) (?:a|an|his|her|their|its) (?:[\w-]+ )?(?:debut|appearance) at\b",
     # FORMAT.md: "accepted" is attending; "invited X, who has accepted".
@@ -99,12 +100,15 @@ _ATTEND = [
     rf"(?:go|goes|went|going)(?: on)? to (?=\S){_IDIOM}",
     r"(?:address|addresses|addressed|addressing) (?:the|a)\b",
     r"(?:speak|speaks|spoke|speaking) (?:at|to|for|during)\b",
+    # "will open COP28": opening a meeting named by its acronym is being there.
+    r"(?:open|opens|opened|opening)(?= [A-Z]{2,}\d*\b)",
     r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|open|opens|opened|opening)(?= (?:the|a|an|this|next|its|his|her|their|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|this week|next week)['’]s)\b)",
     r"(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed)(?= (?:[A-Z][\w.]*['’]s )?(?:President|Prime|Premier|Chancellor|King|Queen|[A-Z][a-z]+ [A-Z]))",
     # "welcomed leaders to the resort for the summit": the host is there.
     r"(?:welcome|welcomes|welcomed|welcoming) (?:the |fellow |world |other |visiting )?(?:leaders|ministers|counterparts|delegates|delegations|guests|heads of (?:state|government))\b",
-    # "Lavrov told the G20 foreign ministers that ...": speaking to the meeting.
-    r"(?:told|tells|telling) (?:the |his |her |fellow )?(?=(?:[A-Z][\w-]* |foreign |defen[cs]e |finance )*(?:leaders|ministers|counterparts|delegates|summit|meeting|assembly|gathering|conference)\b)",
+    # "Lavrov told the G20 foreign ministers that ...", "urged her counterparts to ...":
+    # speaking to the meeting.
+    r"(?:told|tells|telling|urged|urges|urging|warned|warns|warning|pressed|presses) (?:the |his |her |their |fellow )?(?=(?:[A-Z][\w-]* |foreign |defen[cs]e |finance |fellow )*(?:leaders|ministers|counterparts|delegates|summit|meeting|assembly|gathering|conference)\b)",
     # "Healey will run it": the meeting the text is about.
     r"(?:chair|chairs|chaired|chairing|host|hosts|hosted|hosting|run|runs|ran|running) it(?=\s*[.;]|\s+(?:instead|alone|on|this|next)\b)",
     # "Orban arrived saying ...": a doorstep arrival; "Sharif arrived on Friday".
