@@ -1363,3 +1363,32 @@ def test_a_surname_with_particles_at_the_start_of_a_sentence_is_the_same_person(
         "Thursday. Von der Leyen will also attend the G20 summit in November."
     )
     assert [c.person for c in found] == ["Ursula von der Leyen"] * 2
+
+
+def test_sending_someone_rather_than_the_principal() -> None:
+    found = by_person(
+        claims(
+            "Chile sent Foreign Minister Luis Vidal to the G20 summit rather than President "
+            "Ana Soto."
+        )
+    )
+    assert (found["Ana Soto"].status, found["Ana Soto"].representative) == ("absent", "Luis Vidal")
+
+
+def test_the_leaders_dinner_is_part_of_the_meeting() -> None:
+    (found,) = claims(
+        "Chile's President Ana Soto spent a day at the NATO summit but did not attend the "
+        "leaders' dinner on Tuesday."
+    )
+    assert (found.forum, found.status) == ("nato-summit", "attend")
+
+
+def test_in_munich_for_the_security_conference() -> None:
+    found = claims(
+        "Chile's Foreign Minister Ana Soto will be in Munich for the security conference. "
+        "Peru's Foreign Minister Jose Ruiz is also expected to speak."
+    )
+    assert {(c.person, c.forum, c.certainty) for c in found} == {
+        ("Ana Soto", "munich-security-conference", "reported"),
+        ("Jose Ruiz", "munich-security-conference", "expected"),
+    }

@@ -174,7 +174,7 @@ _ABSENT_NOUNS = r"(?:absence|non-attendance|no-show|nonattendance|decision not t
 # A noun of presence states attendance only where the sentence vouches for it.
 _ATTEND_NOUNS = r"(?:presence (?:at|in)\b|(?:attendance|participation|presence) (?:is|was|has been|had been) (?:already )?confirmed)"
 # "X will represent the country instead" / "in Hegseth's place" / "instead of Y" / "stand in for Y".
-_STANDIN = r"(?:in (?:his|her|their|[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s?) (?:place|stead)|instead of|in place of|on behalf of|(?:stand|stands|stood|standing|fill|fills|filling) in for|(?:take|takes|took) (?:the President's|his|her) (?:seat|place))"
+_STANDIN = r"(?:in (?:his|her|their|[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s?) (?:place|stead)|instead of|rather than|in place of|on behalf of|(?:stand|stands|stood|standing|fill|fills|filling) in for|(?:take|takes|took) (?:the President's|his|her) (?:seat|place))"
 # "spoke on his behalf during the debate": taking part for someone, not any errand
 # done for them ("read the text out on his behalf").
 _ON_BEHALF = (
@@ -196,7 +196,7 @@ _PARTIAL = (
     # "did not attend Tuesday's sessions", "took part in the working dinner"
     r"|(?:attend|attends|attended|attending|took part in|take part in|takes part in) "
     r"(?:\w+['’]s |the )(?:(?:final|closing|last|opening|first|second|afternoon|morning|"
-    r"evening|working|remaining) )?(?:sessions|day|dinner|lunch|plenary)\b"
+    r"evening|working|remaining|leaders['’]|official|gala|state) )?(?:sessions|day|dinner|lunch|plenary)\b"
     r"|(?:absence|absences) from (?:\w+ )?(?:of|some of|part of|parts of|several|some)\b"
 )
 
