@@ -1392,3 +1392,22 @@ def test_in_munich_for_the_security_conference() -> None:
         ("Ana Soto", "munich-security-conference", "reported"),
         ("Jose Ruiz", "munich-security-conference", "expected"),
     }
+
+
+def test_not_travelling_is_absent_and_instead_of_travelling_is_not_attending() -> None:
+    (home,) = claims(
+        "The COP30 talks open on Monday. Chile's President Ana Soto is not travelling."
+    )
+    assert home.status == "absent"
+    (video,) = claims(
+        "Chile's Foreign Minister Ana Soto joined the G7 ministers' talks by video link "
+        "instead of travelling."
+    )
+    assert video.status == "virtual"
+
+
+def test_walking_out_of_a_ministerial_meeting_is_having_been_there() -> None:
+    (found,) = claims(
+        "Chile's Foreign Minister Ana Soto walked out of the OSCE ministerial meeting in Malta."
+    )
+    assert (found.forum, found.status) == ("osce-ministers", "attend")

@@ -69,6 +69,8 @@ _ATTEND = [
     r"(?:(?<=\bdue )|(?<=\bexpected ))at\b(?= (?:the|this|next|a|an)\b)",
     r"(?:among|one of) (?:the )?(?:[\w'’]+ ){0,3}(?:attendees|participants|guests|speakers)\b",
     r"(?:come|comes|came|coming|go|goes|went|going)(?=\s*[,.;]|\s+(?:either|after all|in person|himself|herself|this year|because)\b)",
+    # "is not travelling." (but "instead of travelling", "kept him from travelling")
+    r"(?<!\bof )(?<!\bfrom )(?<!\bthan )(?<!\bwithout )(?:travel|travels|travell?ing|travell?ed)(?=\s*[,.;]|\s+(?:either|after all|in person|this year|because)\b)",
     r"(?:is|are|was|were) in (?:[A-Z][\w-]+ ?){1,3} for",
     rf"travel{_V}l?{_V} to [^,.;]{{0,40}}?\bfor\b",
     r"(?:make|makes|made|making) the trip",
@@ -80,7 +82,7 @@ _ATTEND = [
     r"(?:left|leaves|leave|leaving|depart\w*) (?:\w+ )?(?:early|ahead of schedule|before (?:the|it) (?:ended|closed)|before the (?:end|close)|before (?:the )?(?:[\w-]+ )?(?:ends|closes|wraps up|is over))",
     # Leaving a meeting is having been at it: "left the summit", "had to leave
     # minutes after it opened" (FORMAT.md: partial attendance is attendance).
-    r"(?:leave|leaves|left|leaving|walk(?:s|ed|ing)? out of) (?:the )?(?=(?:[A-Z][\w'’-]* )*(?:summit|meeting|session|talks|conference|gathering|Council|Assembly)\b)",
+    r"(?:leave|leaves|left|leaving|walk(?:s|ed|ing)? out of) (?:the )?(?=(?:[A-Z][\w'’-]* |ministerial |leaders['’]? |foreign |defen[cs]e |annual )*(?:summit|meeting|session|talks|conference|gathering|Council|Assembly)\b)",
     r"(?:leave|leaves|left|leaving) (?:only |just |barely )?(?:\w+ )?(?:minutes|hours|shortly|soon) after (?:it|the \w+) (?:opened|began|started)",
     r"(?:cut|cuts|cutting) short (?:his|her|their) (?:\w+ )*?(?:visit|trip|stay|attendance)",
     r"(?:fly|flies|flew|flying|flown) (?:in)?to [^,.;]{0,30}?\bfor\b",
