@@ -1411,3 +1411,14 @@ def test_walking_out_of_a_ministerial_meeting_is_having_been_there() -> None:
         "Chile's Foreign Minister Ana Soto walked out of the OSCE ministerial meeting in Malta."
     )
     assert (found.forum, found.status) == ("osce-ministers", "attend")
+
+
+def test_a_named_superior_s_deputy_is_a_deputy_of_that_state() -> None:
+    found = by_person(
+        claims(
+            "Chile's Foreign Minister Ana Soto skipped the G20 foreign ministers' meeting. "
+            "Soto's deputy, Luis Vidal, did not go either."
+        )
+    )
+    assert (found["Luis Vidal"].role, found["Luis Vidal"].country) == ("deputy", "CHL")
+    assert found["Luis Vidal"].status == "absent"

@@ -646,7 +646,7 @@ def _titled(sentence: str, t: re.Match[str], registry: Registry) -> ActorMention
     title = lexicon.title_of(t)
     before = sentence[max(0, t.start() - 60) : t.start()]
     country = _country_before(before) or _of_country(sentence[t.end() : t.end() + 40])
-    country = country or title.country
+    country = country or title.country or _possessor_state(before, registry)
     after = sentence[t.end() :]
     of_country = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w]*(?:\s+[A-Z][\w]*)*", after)
     offset = of_country.end() if of_country and _of_country(after) else 0
@@ -684,6 +684,13 @@ def _titled(sentence: str, t: re.Match[str], registry: Registry) -> ActorMention
         None, title.role, country, True, written
     )
     return ActorMention(t.start(), t.end(), entity, "title")
+
+
+def _possessor_state(before: str, registry: Registry) -> str | None:
+    """ "Rubio's deputy": the state of the person named as the office's holder's superior."""
+    m = re.search(r"\b([A-Z][\w-]+)['’]s\s+$", before)
+    owner = registry.by_name(m.group(1)) if m else None
+    return owner.country if owner else None
 
 
 def _country_before(before: str) -> str | None:
