@@ -9,7 +9,7 @@ from typing import Any
 import psycopg
 import pytest
 from sqlalchemy import select
-from tests.store.test_bulk import Items, assert_same, counts, empty, snapshot
+from tests.store.tables import Items, assert_same, counts, empty, snapshot
 
 from emptychair.model import Claim, Document
 from emptychair.store import Store, bulk, open_store

@@ -490,8 +490,7 @@ class _Reader:
         own_clause = _TRAILING_ASIDE.sub(
             ",", text[trigger.start : clause_end.start() if clause_end else len(text)]
         )
-        habit = _HABIT.search(text, clause_start(text, trigger.start), trigger.start)
-        if _ABANDONED.search(window) or habit or _HABIT.search(own_clause):
+        if _ABANDONED.search(window) or _HABIT.search(clause) or _HABIT.search(own_clause):
             return []
         if _OPEN_QUESTION.search(clause) and not _WEIGHING.search(clause):
             return []
